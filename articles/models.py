@@ -1,0 +1,473 @@
+"""The newsroom's domain: articles and the people, organizations and
+initiatives they concern.
+
+Human-language text fields are translated into kk, ru and en by
+django-modeltranslation (see translation.py): ``title`` reads the active
+language with the fallback order set in settings, ``title_kk`` etc. are the
+stored columns.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .partial_dates import Precision, format_partial_date
+from .transliteration import slugify_title
+
+
+class Language(models.TextChoices):
+    KAZAKH = "kk", _("Kazakh")
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
+
+
+LANGUAGE_CODES = tuple(Language.values)
+
+
+def unique_slug(instance: models.Model, base: str, fallback: str) -> str:
+    """``base`` made unique among the instance's model by a numeric suffix."""
+    base = base or fallback
+    model = type(instance)
+    others = model._base_manager.exclude(pk=instance.pk)
+    slug, counter = base, 2
+    while others.filter(slug=slug).exists():
+        suffix = f"-{counter}"
+        slug = f"{base[: 80 - len(suffix)]}{suffix}"
+        counter += 1
+    return slug
+
+
+class PartialPeriod(models.Model):
+    """A start and an end that may each be known only to the year or month."""
+
+    start_date = models.DateField(
+        _("start"),
+        null=True,
+        blank=True,
+        help_text=_("Stored as the first day of the year or month when only those are known."),
+    )
+    start_precision = models.CharField(
+        _("start precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    end_date = models.DateField(
+        _("end"),
+        null=True,
+        blank=True,
+        help_text=_("Stored as the last day of the year or month when only those are known."),
+    )
+    end_precision = models.CharField(
+        _("end precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def period_display(self) -> str:
+        start = format_partial_date(self.start_date, self.start_precision)
+        end = format_partial_date(self.end_date, self.end_precision)
+        if start and end:
+            return f"{start} – {end}"
+        if start:
+            return f"{start} –"
+        if end:
+            return f"– {end}"
+        return ""
+
+
+def period_constraints(prefix: str) -> list[models.BaseConstraint]:
+    precisions = Precision.values
+    return [
+        models.CheckConstraint(
+            condition=Q(end_date__isnull=True)
+            | Q(start_date__isnull=True)
+            | Q(end_date__gte=F("start_date")),
+            name=f"{prefix}_end_not_before_start",
+            violation_error_message=_("The end cannot be before the start."),
+        ),
+        models.CheckConstraint(
+            condition=Q(start_precision__in=precisions) & Q(end_precision__in=precisions),
+            name=f"{prefix}_valid_precisions",
+        ),
+    ]
+
+
+# --- Organizations -------------------------------------------------------------
+
+
+class OrganizationKind(models.TextChoices):
+    PARTY = "party", _("political party")
+    STATE_BODY = "state_body", _("state body")
+    REGIONAL_DEPARTMENT = "regional_department", _("regional department")
+    SUBDIVISION = "subdivision", _("subdivision")
+    ADVISORY_BODY = "advisory_body", _("council or advisory body")
+    NGO = "ngo", _("non-governmental organization")
+    INTERNATIONAL = "international", _("international body")
+    MEDIA = "media", _("media outlet")
+    BUSINESS_ASSOCIATION = "business_association", _("business association")
+    RESEARCH = "research", _("research or educational body")
+    OTHER = "other", _("other")
+
+
+class Organization(models.Model):
+    Kind = OrganizationKind
+    name = models.CharField(_("name"), max_length=300)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=100,
+        blank=True,
+        help_text=_("An abbreviation or short form, e.g. “Nur Otan” or “CPI”."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("The Latin part of the address, the same in every language."),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    website = models.URLField(_("website"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("The body this one belongs to, e.g. the agency of a regional department."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganizationKind.values),
+                name="organization_valid_kind",
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")), name="organization_not_own_parent"
+            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="organization_slug_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.slug
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                self, slugify_title(self.name_kk or self.name or "", "kk"), "organization"
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:organization-detail", kwargs={"slug": self.slug})
+
+
+# --- People --------------------------------------------------------------------
+
+
+class Person(models.Model):
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("In the established spelling of each language, e.g. Тоқаев / Токаев / Tokayev."),
+    )
+    position = models.CharField(
+        _("short description"),
+        max_length=300,
+        blank=True,
+        help_text=_("The position or role a reader needs to place the person."),
+    )
+    biography = models.TextField(_("biography"), blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("The Latin part of the address, the same in every language."),
+    )
+    organizations = models.ManyToManyField(
+        Organization,
+        through="Affiliation",
+        related_name="people",
+        verbose_name=_("organizations"),
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="person_slug_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.slug
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                self, slugify_title(self.name_kk or self.name or "", "kk"), "person"
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:person-detail", kwargs={"slug": self.slug})
+
+
+class Affiliation(PartialPeriod):
+    """A person's role in an organization over a period."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="affiliations", verbose_name=_("person")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="affiliations",
+        verbose_name=_("organization"),
+    )
+    role = models.CharField(_("role"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["person", "-start_date", "organization"]
+        verbose_name = _("affiliation")
+        verbose_name_plural = _("affiliations")
+        constraints = period_constraints("affiliation")
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.role}, {self.organization}"
+
+
+# --- Initiatives ---------------------------------------------------------------
+
+
+class InitiativeStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    ACTIVE = "active", _("active")
+    COMPLETED = "completed", _("completed")
+    SUSPENDED = "suspended", _("suspended")
+
+
+class Initiative(PartialPeriod):
+    Status = InitiativeStatus
+    name = models.CharField(_("name"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("The Latin part of the address, the same in every language."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
+    )
+    organizations = models.ManyToManyField(
+        Organization,
+        related_name="initiatives",
+        verbose_name=_("organizations involved"),
+        blank=True,
+    )
+    people = models.ManyToManyField(
+        Person, related_name="initiatives", verbose_name=_("people involved"), blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        constraints = [
+            *period_constraints("initiative"),
+            models.CheckConstraint(
+                condition=Q(status__in=InitiativeStatus.values),
+                name="initiative_valid_status",
+            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="initiative_slug_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.slug
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                self, slugify_title(self.name_kk or self.name or "", "kk"), "initiative"
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:initiative-detail", kwargs={"slug": self.slug})
+
+
+# --- Articles --------------------------------------------------------------------
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    IN_REVIEW = "in_review", _("in review")
+    PUBLISHED = "published", _("published")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        """What the public may see: published, and not scheduled for later.
+
+        The one definition used by every public page, feed, sitemap and
+        search; drafts, items in review and future-dated items never pass.
+        """
+        return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self) -> "ArticleQuerySet":
+        return self.select_related("source_kk", "source_ru", "source_en")
+
+    def for_detail(self) -> "ArticleQuerySet":
+        return self.for_listing().prefetch_related("people", "organizations", "initiatives")
+
+
+class Article(models.Model):
+    Status = ArticleStatus
+    title = models.CharField(_("title"), max_length=300)
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("One or two sentences that tell the story.")
+    )
+    body = models.TextField(
+        _("body"),
+        blank=True,
+        help_text=_("Plain text; separate paragraphs with an empty line."),
+    )
+    byline = models.CharField(
+        _("byline"),
+        max_length=200,
+        blank=True,
+        help_text=_("The author or agency credited for this language version."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "The Latin part of the address, the same in every language. "
+            "Filled in from the Kazakh or Russian title."
+        ),
+    )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.KAZAKH,
+        help_text=_("The language the story was written in; the others are translations."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("A future date schedules the article: it appears at that time."),
+    )
+    source = models.ForeignKey(
+        Organization,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The outlet or press service this language version comes from."),
+    )
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    people = models.ManyToManyField(
+        Person, related_name="articles", verbose_name=_("people"), blank=True
+    )
+    organizations = models.ManyToManyField(
+        Organization, related_name="articles", verbose_name=_("organizations"), blank=True
+    )
+    initiatives = models.ManyToManyField(
+        Initiative, related_name="articles", verbose_name=_("initiatives"), blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish and unpublish articles")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ArticleStatus.values),
+                name="article_valid_status",
+            ),
+            models.CheckConstraint(
+                condition=Q(original_language__in=[choice.value for choice in Language]),
+                name="article_valid_original_language",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_date",
+                violation_error_message=_("A published article needs a publication date."),
+            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="article_slug_not_empty"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="article_public_order"
+            ),
+            models.Index(
+                fields=["original_language", "status", "-published_at"],
+                name="article_language_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.slug
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.slug_from_title(), "article")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def slug_from_title(self) -> str:
+        """A slug from the Kazakh or Russian title, preferring the original's."""
+        order = [self.original_language, "kk", "ru", "en"]
+        for language in dict.fromkeys(order):
+            title = getattr(self, f"title_{language}", "") or ""
+            slug = slugify_title(title, language)
+            if slug:
+                return slug
+        return ""
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def complete_languages(self) -> list[str]:
+        """The languages in which title, lead and body are all filled in."""
+        return [
+            code
+            for code in LANGUAGE_CODES
+            if all(getattr(self, f"{field}_{code}") for field in ("title", "lead", "body"))
+        ]
