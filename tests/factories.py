@@ -1,0 +1,74 @@
+"""Small hand-written factories: each test builds the data it depends on."""
+
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+
+from articles.models import Article, Initiative, Organization, Person
+
+_sequence = itertools.count(1)
+
+
+def _next() -> int:
+    return next(_sequence)
+
+
+def make_organization(**fields) -> Organization:
+    number = _next()
+    fields.setdefault("name_kk", f"Ұйым {number}")
+    fields.setdefault("name_ru", f"Организация {number}")
+    fields.setdefault("name_en", f"Organization {number}")
+    fields.setdefault("kind", Organization.Kind.NGO)
+    return Organization.objects.create(**fields)
+
+
+def make_person(**fields) -> Person:
+    number = _next()
+    fields.setdefault("name_kk", f"Адам {number}")
+    fields.setdefault("name_ru", f"Человек {number}")
+    fields.setdefault("name_en", f"Person {number}")
+    return Person.objects.create(**fields)
+
+
+def make_initiative(**fields) -> Initiative:
+    number = _next()
+    fields.setdefault("name_kk", f"Бастама {number}")
+    fields.setdefault("name_ru", f"Инициатива {number}")
+    fields.setdefault("name_en", f"Initiative {number}")
+    return Initiative.objects.create(**fields)
+
+
+def make_article(*, people=(), organizations=(), initiatives=(), **fields) -> Article:
+    """A published article (published an hour ago) unless told otherwise."""
+    number = _next()
+    fields.setdefault("title_kk", f"Жаңалық {number}")
+    fields.setdefault("title_ru", f"Новость {number}")
+    fields.setdefault("title_en", f"Story {number}")
+    for language in ("kk", "ru", "en"):
+        fields.setdefault(f"lead_{language}", f"Lead {language} {number}")
+        fields.setdefault(f"body_{language}", f"Body {language} {number}")
+    fields.setdefault("status", Article.Status.PUBLISHED)
+    if fields["status"] == Article.Status.PUBLISHED:
+        fields.setdefault("published_at", timezone.now() - timedelta(hours=1))
+    article = Article.objects.create(**fields)
+    article.people.add(*people)
+    article.organizations.add(*organizations)
+    article.initiatives.add(*initiatives)
+    return article
+
+
+def make_user(*, role: str | None = None, superuser: bool = False, **fields) -> User:
+    """A staff user in the "Editor" or "Publisher" group (created by a data migration)."""
+    number = _next()
+    fields.setdefault("username", f"user{number}")
+    user = User.objects.create_user(
+        password="correct-horse-battery", is_staff=role is not None or superuser, **fields
+    )
+    if superuser:
+        user.is_superuser = True
+        user.save(update_fields=["is_superuser"])
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
