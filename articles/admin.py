@@ -1,3 +1,351 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from reversion.models import Version
+from reversion_compare.admin import CompareVersionAdmin
 
-# Register your models here.
+from . import services
+from .forms import ArticleAdminForm, EntityFormMixin, PartialPeriodFormMixin
+from .models import (
+    LANGUAGE_CODES,
+    Affiliation,
+    Article,
+    ArticleStatus,
+    Initiative,
+    Language,
+    Organization,
+    Person,
+)
+
+PERIOD_FIELDSET = (_("Period"), {"fields": ("start", "end")})
+
+
+class VersionedTranslationAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
+    """Translation tabs plus per-object history with compare and restore."""
+
+    history_latest_first = True
+
+
+# --- Articles ----------------------------------------------------------------
+
+
+class CompleteInLanguageFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [
+            (code, _("incomplete in %(language)s") % {"language": label})
+            for code, label in Language.choices
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() not in LANGUAGE_CODES:
+            return queryset
+        code = self.value()
+        incomplete = Q()
+        for field in ("title", "lead", "body"):
+            incomplete |= Q(**{f"{field}_{code}__isnull": True})
+            incomplete |= Q(**{f"{field}_{code}": ""})
+        return queryset.filter(incomplete)
+
+
+@admin.register(Article)
+class ArticleAdmin(VersionedTranslationAdmin):
+    form = ArticleAdminForm
+    list_display = (
+        "title",
+        "status",
+        "original_language",
+        "languages_complete",
+        "published_at",
+        "updated_at",
+    )
+    list_filter = (
+        "status",
+        "original_language",
+        CompleteInLanguageFilter,
+        ("published_at", admin.DateFieldListFilter),
+        ("people", admin.RelatedOnlyFieldListFilter),
+        ("organizations", admin.RelatedOnlyFieldListFilter),
+        ("initiatives", admin.RelatedOnlyFieldListFilter),
+    )
+    search_fields = (
+        "title_kk",
+        "title_ru",
+        "title_en",
+        "lead_kk",
+        "lead_ru",
+        "lead_en",
+        "slug",
+    )
+    date_hierarchy = "published_at"
+    autocomplete_fields = (
+        "source_kk",
+        "source_ru",
+        "source_en",
+        "people",
+        "organizations",
+        "initiatives",
+    )
+    fieldsets = (
+        (None, {"fields": ("title", "lead", "body", "byline")}),
+        (
+            _("Publication"),
+            {"fields": ("status", "published_at", "original_language", "slug")},
+        ),
+        (_("Source"), {"fields": ("source", "source_url")}),
+        (_("Concerns"), {"fields": ("people", "organizations", "initiatives")}),
+    )
+    actions = ("publish_selected", "unpublish_selected", "submit_selected_for_review")
+    list_per_page = 50
+
+    @admin.display(description=_("complete languages"))
+    def languages_complete(self, article: Article) -> str:
+        return " ".join(code.upper() for code in article.complete_languages()) or "—"
+
+    # Publication rules: only a Publisher publishes, unpublishes, reschedules
+    # or deletes what readers can see, whichever admin path is taken.
+
+    def has_publish_permission(self, request) -> bool:
+        return services.user_can_publish(request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if (
+            obj
+            and obj.status == ArticleStatus.PUBLISHED
+            and not self.has_publish_permission(request)
+        ):
+            readonly += ["status", "published_at"]
+        return readonly
+
+    def has_delete_permission(self, request, obj=None):
+        if (
+            obj is not None
+            and obj.status == ArticleStatus.PUBLISHED
+            and not self.has_publish_permission(request)
+        ):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            actions["delete_selected"] = (
+                ArticleAdmin.delete_selected_guarded,
+                "delete_selected",
+                delete_selected.short_description,
+            )
+        return actions
+
+    @admin.action(description=delete_selected.short_description)
+    def delete_selected_guarded(self, request, queryset):
+        if (
+            not self.has_publish_permission(request)
+            and queryset.filter(status=ArticleStatus.PUBLISHED).exists()
+        ):
+            self.message_user(
+                request,
+                _(
+                    "Only a Publisher can delete published articles. Nothing was deleted."
+                ),
+                messages.ERROR,
+            )
+            return None
+        return delete_selected(self, request, queryset)
+
+    @admin.action(description=_("Publish selected articles"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        count = services.article_publish(articles=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d article published.", "%(count)d articles published.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        count = services.article_unpublish(articles=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d article returned to draft.",
+                "%(count)d articles returned to draft.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Submit selected drafts for review"), permissions=["change"]
+    )
+    def submit_selected_for_review(self, request, queryset):
+        count = services.article_submit_for_review(articles=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d draft submitted for review.",
+                "%(count)d drafts submitted for review.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def _check_version_publication(
+        self, request, version: Version, current: Article | None
+    ):
+        """Restoring a version must not publish or unpublish for an Editor."""
+        if self.has_publish_permission(request):
+            return
+        stored = version.field_dict
+        if current is None:
+            current = Article(status=ArticleStatus.DRAFT)
+        if services.changes_publication(
+            current,
+            status=stored.get("status"),
+            published_at=stored.get("published_at"),
+        ):
+            raise PermissionDenied(
+                _(
+                    "Only a Publisher can restore a version that publishes or unpublishes."
+                )
+            )
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = get_object_or_404(
+            Version, pk=version_id, object_id=unquote(object_id)
+        )
+        current = Article.objects.filter(pk=unquote(object_id)).first()
+        self._check_version_publication(request, version, current)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id)
+        self._check_version_publication(request, version, None)
+        return super().recover_view(request, version_id, extra_context)
+
+
+# --- Entities ------------------------------------------------------------------
+
+
+class AffiliationForm(PartialPeriodFormMixin):
+    class Meta:
+        model = Affiliation
+        fields = ("person", "organization", "role")
+
+
+class AffiliationInline(TranslationTabularInline):
+    model = Affiliation
+    form = AffiliationForm
+    fields = ("organization", "role", "start", "end")
+    autocomplete_fields = ("organization",)
+    extra = 0
+
+
+class OrganizationAffiliationInline(AffiliationInline):
+    fields = ("person", "role", "start", "end")
+    autocomplete_fields = ("person",)
+
+
+class StoryCountMixin:
+    """A changelist column with the number of linked stories, in one query."""
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(story_count=Count("articles", distinct=True))
+        )
+
+    @admin.display(description=_("stories"), ordering="story_count")
+    def stories(self, obj) -> int:
+        return obj.story_count
+
+
+class PersonForm(EntityFormMixin):
+    class Meta:
+        model = Person
+        fields = "__all__"
+
+
+class OrganizationForm(EntityFormMixin):
+    class Meta:
+        model = Organization
+        fields = "__all__"
+
+
+@admin.register(Person)
+class PersonAdmin(StoryCountMixin, VersionedTranslationAdmin):
+    form = PersonForm
+    list_display = ("name", "position", "slug", "stories", "updated_at")
+    search_fields = (
+        "name_kk",
+        "name_ru",
+        "name_en",
+        "position_kk",
+        "position_ru",
+        "slug",
+    )
+    inlines = (AffiliationInline,)
+    fields = ("name", "position", "biography", "slug")
+
+
+@admin.register(Organization)
+class OrganizationAdmin(StoryCountMixin, VersionedTranslationAdmin):
+    form = OrganizationForm
+    list_display = ("name", "short_name", "kind", "parent", "stories")
+    list_filter = ("kind",)
+    list_select_related = ("parent",)
+    search_fields = (
+        "name_kk",
+        "name_ru",
+        "name_en",
+        "short_name_kk",
+        "short_name_ru",
+        "short_name_en",
+        "slug",
+    )
+    autocomplete_fields = ("parent",)
+    fields = ("name", "short_name", "description", "kind", "parent", "website", "slug")
+    inlines = (OrganizationAffiliationInline,)
+
+
+class InitiativeForm(EntityFormMixin, PartialPeriodFormMixin):
+    class Meta:
+        model = Initiative
+        fields = "__all__"
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(StoryCountMixin, VersionedTranslationAdmin):
+    form = InitiativeForm
+    list_display = ("name", "status", "period_display", "stories")
+    list_filter = ("status",)
+    search_fields = ("name_kk", "name_ru", "name_en", "slug")
+    autocomplete_fields = ("organizations", "people")
+    fieldsets = (
+        (None, {"fields": ("name", "description", "status", "slug")}),
+        PERIOD_FIELDSET,
+        (_("Involved"), {"fields": ("organizations", "people")}),
+    )
+
+    @admin.display(description=_("period"))
+    def period_display(self, initiative: Initiative) -> str:
+        return initiative.period_display

@@ -46,19 +46,29 @@ class PartialPeriod(models.Model):
         _("start"),
         null=True,
         blank=True,
-        help_text=_("Stored as the first day of the year or month when only those are known."),
+        help_text=_(
+            "Stored as the first day of the year or month when only those are known."
+        ),
     )
     start_precision = models.CharField(
-        _("start precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+        _("start precision"),
+        max_length=5,
+        choices=Precision.choices,
+        default=Precision.DAY,
     )
     end_date = models.DateField(
         _("end"),
         null=True,
         blank=True,
-        help_text=_("Stored as the last day of the year or month when only those are known."),
+        help_text=_(
+            "Stored as the last day of the year or month when only those are known."
+        ),
     )
     end_precision = models.CharField(
-        _("end precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+        _("end precision"),
+        max_length=5,
+        choices=Precision.choices,
+        default=Precision.DAY,
     )
 
     class Meta:
@@ -88,7 +98,8 @@ def period_constraints(prefix: str) -> list[models.BaseConstraint]:
             violation_error_message=_("The end cannot be before the start."),
         ),
         models.CheckConstraint(
-            condition=Q(start_precision__in=precisions) & Q(end_precision__in=precisions),
+            condition=Q(start_precision__in=precisions)
+            & Q(end_precision__in=precisions),
             name=f"{prefix}_valid_precisions",
         ),
     ]
@@ -127,7 +138,9 @@ class Organization(models.Model):
         unique=True,
         help_text=_("The Latin part of the address, the same in every language."),
     )
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER
+    )
     website = models.URLField(_("website"), blank=True)
     parent = models.ForeignKey(
         "self",
@@ -136,7 +149,9 @@ class Organization(models.Model):
         null=True,
         blank=True,
         related_name="children",
-        help_text=_("The body this one belongs to, e.g. the agency of a regional department."),
+        help_text=_(
+            "The body this one belongs to, e.g. the agency of a regional department."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -153,7 +168,9 @@ class Organization(models.Model):
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")), name="organization_not_own_parent"
             ),
-            models.CheckConstraint(condition=~Q(slug=""), name="organization_slug_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(slug=""), name="organization_slug_not_empty"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -162,7 +179,9 @@ class Organization(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(
-                self, slugify_title(self.name_kk or self.name or "", "kk"), "organization"
+                self,
+                slugify_title(self.name_kk or self.name or "", "kk"),
+                "organization",
             )
         super().save(*args, **kwargs)
 
@@ -177,7 +196,9 @@ class Person(models.Model):
     name = models.CharField(
         _("name"),
         max_length=200,
-        help_text=_("In the established spelling of each language, e.g. Тоқаев / Токаев / Tokayev."),
+        help_text=_(
+            "In the established spelling of each language, e.g. Тоқаев / Токаев / Tokayev."
+        ),
     )
     position = models.CharField(
         _("short description"),
@@ -228,7 +249,10 @@ class Affiliation(PartialPeriod):
     """A person's role in an organization over a period."""
 
     person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="affiliations", verbose_name=_("person")
+        Person,
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+        verbose_name=_("person"),
     )
     organization = models.ForeignKey(
         Organization,
@@ -278,7 +302,10 @@ class Initiative(PartialPeriod):
         blank=True,
     )
     people = models.ManyToManyField(
-        Person, related_name="initiatives", verbose_name=_("people involved"), blank=True
+        Person,
+        related_name="initiatives",
+        verbose_name=_("people involved"),
+        blank=True,
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -293,7 +320,9 @@ class Initiative(PartialPeriod):
                 condition=Q(status__in=InitiativeStatus.values),
                 name="initiative_valid_status",
             ),
-            models.CheckConstraint(condition=~Q(slug=""), name="initiative_slug_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(slug=""), name="initiative_slug_not_empty"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -326,13 +355,17 @@ class ArticleQuerySet(models.QuerySet):
         The one definition used by every public page, feed, sitemap and
         search; drafts, items in review and future-dated items never pass.
         """
-        return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(
+            status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now()
+        )
 
     def for_listing(self) -> "ArticleQuerySet":
         return self.select_related("source_kk", "source_ru", "source_en")
 
     def for_detail(self) -> "ArticleQuerySet":
-        return self.for_listing().prefetch_related("people", "organizations", "initiatives")
+        return self.for_listing().prefetch_related(
+            "people", "organizations", "initiatives"
+        )
 
 
 class Article(models.Model):
@@ -366,7 +399,9 @@ class Article(models.Model):
         max_length=2,
         choices=Language.choices,
         default=Language.KAZAKH,
-        help_text=_("The language the story was written in; the others are translations."),
+        help_text=_(
+            "The language the story was written in; the others are translations."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -391,7 +426,10 @@ class Article(models.Model):
         Person, related_name="articles", verbose_name=_("people"), blank=True
     )
     organizations = models.ManyToManyField(
-        Organization, related_name="articles", verbose_name=_("organizations"), blank=True
+        Organization,
+        related_name="articles",
+        verbose_name=_("organizations"),
+        blank=True,
     )
     initiatives = models.ManyToManyField(
         Initiative, related_name="articles", verbose_name=_("initiatives"), blank=True
@@ -415,15 +453,21 @@ class Article(models.Model):
                 name="article_valid_status",
             ),
             models.CheckConstraint(
-                condition=Q(original_language__in=[choice.value for choice in Language]),
+                condition=Q(
+                    original_language__in=[choice.value for choice in Language]
+                ),
                 name="article_valid_original_language",
             ),
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="article_published_has_date",
-                violation_error_message=_("A published article needs a publication date."),
+                violation_error_message=_(
+                    "A published article needs a publication date."
+                ),
             ),
-            models.CheckConstraint(condition=~Q(slug=""), name="article_slug_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(slug=""), name="article_slug_not_empty"
+            ),
         ]
         indexes = [
             models.Index(
@@ -469,5 +513,7 @@ class Article(models.Model):
         return [
             code
             for code in LANGUAGE_CODES
-            if all(getattr(self, f"{field}_{code}") for field in ("title", "lead", "body"))
+            if all(
+                getattr(self, f"{field}_{code}") for field in ("title", "lead", "body")
+            )
         ]

@@ -39,7 +39,16 @@ RUSSIAN = {
 
 # The 2021 letters that are not ASCII, and how they fold. Done by hand
 # because NFKD leaves the dotless ı alone.
-ASCII_FOLD = {"ä": "a", "ğ": "g", "ñ": "n", "ö": "o", "ū": "u", "ü": "u", "ş": "s", "ı": "i"}
+ASCII_FOLD = {
+    "ä": "a",
+    "ğ": "g",
+    "ñ": "n",
+    "ö": "o",
+    "ū": "u",
+    "ü": "u",
+    "ş": "s",
+    "ı": "i",
+}
 
 SLUG_MAX_LENGTH = 80
 

@@ -164,3 +164,5 @@ LOGGING = {
 
 # --- Admin history -----------------------------------------------------------
 ADD_REVERSION_ADMIN = True
+# The tabbed translation admin would load jQuery UI from a CDN; serve it ourselves.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"

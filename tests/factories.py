@@ -64,7 +64,9 @@ def make_user(*, role: str | None = None, superuser: bool = False, **fields) -> 
     number = _next()
     fields.setdefault("username", f"user{number}")
     user = User.objects.create_user(
-        password="correct-horse-battery", is_staff=role is not None or superuser, **fields
+        password="correct-horse-battery",
+        is_staff=role is not None or superuser,
+        **fields,
     )
     if superuser:
         user.is_superuser = True

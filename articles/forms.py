@@ -1,0 +1,161 @@
+"""Admin forms: partial dates, slug prefill and publication rules."""
+
+import json
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, ArticleStatus
+from .partial_dates import parse_partial_date, partial_date_to_text
+from .services import changes_publication, user_can_publish
+from .transliteration import ASCII_FOLD, KAZAKH_2021, RUSSIAN, SLUG_MAX_LENGTH
+
+
+class PartialDateField(forms.CharField):
+    """Accepts "2019", "2019-05" or "2019-05-14"."""
+
+    default_error_messages = {
+        "invalid": _("Enter a year (2019), a month (2019-05) or a date (2019-05-14)."),
+    }
+
+    def __init__(self, *, end: bool = False, **kwargs):
+        self.end = end
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 10)
+        kwargs.setdefault(
+            "help_text", _("A year, a month (YYYY-MM) or a date (YYYY-MM-DD).")
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            return parse_partial_date(value, end=self.end)
+        except ValueError:
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid"
+            ) from None
+
+
+class PartialPeriodFormMixin(forms.ModelForm):
+    """Edits start_date/start_precision and end_date/end_precision as two
+    text fields; the model's check constraint keeps end not before start."""
+
+    start = PartialDateField(label=_("Start"))
+    end = PartialDateField(label=_("End"), end=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault(
+                "start",
+                partial_date_to_text(
+                    self.instance.start_date, self.instance.start_precision
+                ),
+            )
+            self.initial.setdefault(
+                "end",
+                partial_date_to_text(
+                    self.instance.end_date, self.instance.end_precision
+                ),
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in ("start", "end"):
+            if name not in cleaned_data:
+                continue
+            parsed = cleaned_data[name]
+            date, precision = parsed if parsed else (None, "day")
+            setattr(self.instance, f"{name}_date", date)
+            setattr(self.instance, f"{name}_precision", precision)
+        start, end = cleaned_data.get("start"), cleaned_data.get("end")
+        if start and end and end[0] < start[0]:
+            self.add_error("end", _("The end cannot be before the start."))
+        return cleaned_data
+
+
+class SlugPrefillWidget(forms.TextInput):
+    """A slug input that the admin script fills from the Kazakh or Russian
+    title while the editor has not typed a slug, with the same
+    transliteration the server uses (the tables are passed as data)."""
+
+    template_name = "django/forms/widgets/text.html"
+
+    class Media:
+        js = ("articles/admin/slug_prefill.js",)
+
+    def __init__(self, sources: dict[str, str], attrs=None):
+        tables = {"kk": KAZAKH_2021, "ru": RUSSIAN, "fold": ASCII_FOLD}
+        attrs = {
+            "data-slug-sources": json.dumps(sources),
+            "data-slug-tables": json.dumps(tables, ensure_ascii=False),
+            "data-slug-max-length": str(SLUG_MAX_LENGTH),
+            **(attrs or {}),
+        }
+        super().__init__(attrs)
+
+
+def slug_widget(**sources: str) -> SlugPrefillWidget:
+    return SlugPrefillWidget(
+        sources={language: f"id_{field}" for language, field in sources.items()}
+    )
+
+
+class EntityFormMixin(forms.ModelForm):
+    """Person, organization and initiative forms: the slug follows the
+    Kazakh name unless the editor types one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].widget = slug_widget(kk="name_kk")
+            self.fields["slug"].help_text = _(
+                "Filled in from the Kazakh name; leave empty to derive it on save."
+            )
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article change form; knows who is editing so that only a
+    Publisher can publish, unpublish or reschedule."""
+
+    user = None  # set by ArticleAdmin.get_form
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+        widgets = {"slug": slug_widget(kk="title_kk", ru="title_ru", en="title_en")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _(
+            "Filled in from the Kazakh or Russian title; leave empty to derive it on save."
+        )
+        if "status" in self.fields and not user_can_publish(self.user):
+            self.fields["status"].choices = [
+                choice
+                for choice in self.fields["status"].choices
+                if choice[0] != ArticleStatus.PUBLISHED
+            ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        status = cleaned_data.get("status", self.instance.status)
+        published_at = cleaned_data.get("published_at", self.instance.published_at)
+        if status == ArticleStatus.PUBLISHED and not published_at:
+            published_at = cleaned_data["published_at"] = timezone.now()
+        # The instance still holds the stored values here: the form copies
+        # cleaned data onto it only after clean().
+        if not user_can_publish(self.user) and changes_publication(
+            self.instance, status=status, published_at=published_at
+        ):
+            raise forms.ValidationError(
+                _("Only a Publisher can publish, unpublish or reschedule an article."),
+                code="permission",
+            )
+        return cleaned_data
