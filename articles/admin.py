@@ -1,7 +1,9 @@
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
-from django.core.exceptions import PermissionDenied
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +32,8 @@ class VersionedTranslationAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     """Translation tabs plus per-object history with compare and restore."""
 
     history_latest_first = True
+    # Django 6 makes https the default scheme for bare domains; use it now.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 # --- Articles ----------------------------------------------------------------
@@ -158,9 +162,7 @@ class ArticleAdmin(VersionedTranslationAdmin):
         ):
             self.message_user(
                 request,
-                _(
-                    "Only a Publisher can delete published articles. Nothing was deleted."
-                ),
+                _("Only a Publisher can delete published articles. Nothing was deleted."),
                 messages.ERROR,
             )
             return None
@@ -171,9 +173,7 @@ class ArticleAdmin(VersionedTranslationAdmin):
         count = services.article_publish(articles=queryset, user=request.user)
         self.message_user(
             request,
-            ngettext(
-                "%(count)d article published.", "%(count)d articles published.", count
-            )
+            ngettext("%(count)d article published.", "%(count)d articles published.", count)
             % {"count": count},
             messages.SUCCESS,
         )
@@ -192,9 +192,7 @@ class ArticleAdmin(VersionedTranslationAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(
-        description=_("Submit selected drafts for review"), permissions=["change"]
-    )
+    @admin.action(description=_("Submit selected drafts for review"), permissions=["change"])
     def submit_selected_for_review(self, request, queryset):
         count = services.article_submit_for_review(articles=queryset, user=request.user)
         self.message_user(
@@ -208,9 +206,7 @@ class ArticleAdmin(VersionedTranslationAdmin):
             messages.SUCCESS,
         )
 
-    def _check_version_publication(
-        self, request, version: Version, current: Article | None
-    ):
+    def _check_version_publication(self, request, version: Version, current: Article | None):
         """Restoring a version must not publish or unpublish for an Editor."""
         if self.has_publish_permission(request):
             return
@@ -223,15 +219,11 @@ class ArticleAdmin(VersionedTranslationAdmin):
             published_at=stored.get("published_at"),
         ):
             raise PermissionDenied(
-                _(
-                    "Only a Publisher can restore a version that publishes or unpublishes."
-                )
+                _("Only a Publisher can restore a version that publishes or unpublishes.")
             )
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        version = get_object_or_404(
-            Version, pk=version_id, object_id=unquote(object_id)
-        )
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
         current = Article.objects.filter(pk=unquote(object_id)).first()
         self._check_version_publication(request, version, current)
         return super().revision_view(request, object_id, version_id, extra_context)
@@ -245,10 +237,36 @@ class ArticleAdmin(VersionedTranslationAdmin):
 # --- Entities ------------------------------------------------------------------
 
 
+class PreloadedAutocompleteSelect(AutocompleteSelect):
+    """Renders the selected option from the row's already-loaded related
+    object, so that an inline with many rows does not query once per row."""
+
+    def optgroups(self, name, value, attr=None):
+        preloaded = getattr(self, "preloaded", {})
+        selected = {str(v) for v in value if str(v) not in self.choices.field.empty_values}
+        if not selected or not selected <= preloaded.keys():
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for key in sorted(selected):
+            label = self.choices.field.label_from_instance(preloaded[key])
+            options.append(self.create_option(name, key, label, selected, len(options)))
+        return [(None, options, 0)]
+
+
 class AffiliationForm(PartialPeriodFormMixin):
     class Meta:
         model = Affiliation
         fields = ("person", "organization", "role")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            return
+        for name in ("person", "organization"):
+            if name in self.fields:
+                widget = getattr(self.fields[name].widget, "widget", self.fields[name].widget)
+                related = getattr(self.instance, name)
+                widget.preloaded = {str(related.pk): related}
 
 
 class AffiliationInline(TranslationTabularInline):
@@ -257,6 +275,16 @@ class AffiliationInline(TranslationTabularInline):
     fields = ("organization", "role", "start", "end")
     autocomplete_fields = ("organization",)
     extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "organization")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = PreloadedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class OrganizationAffiliationInline(AffiliationInline):
@@ -268,11 +296,7 @@ class StoryCountMixin:
     """A changelist column with the number of linked stories, in one query."""
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(story_count=Count("articles", distinct=True))
-        )
+        return super().get_queryset(request).annotate(story_count=Count("articles", distinct=True))
 
     @admin.display(description=_("stories"), ordering="story_count")
     def stories(self, obj) -> int:
@@ -282,13 +306,13 @@ class StoryCountMixin:
 class PersonForm(EntityFormMixin):
     class Meta:
         model = Person
-        fields = "__all__"
+        fields = ("slug",)
 
 
 class OrganizationForm(EntityFormMixin):
     class Meta:
         model = Organization
-        fields = "__all__"
+        fields = ("slug",)
 
 
 @admin.register(Person)
@@ -330,7 +354,7 @@ class OrganizationAdmin(StoryCountMixin, VersionedTranslationAdmin):
 class InitiativeForm(EntityFormMixin, PartialPeriodFormMixin):
     class Meta:
         model = Initiative
-        fields = "__all__"
+        fields = ("slug", "status")
 
 
 @admin.register(Initiative)

@@ -127,7 +127,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        # The admin's fieldsets decide the full list of fields.
+        fields = ("slug", "status", "published_at")
         widgets = {"slug": slug_widget(kk="title_kk", ru="title_ru", en="title_en")}
 
     def __init__(self, *args, **kwargs):
