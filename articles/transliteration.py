@@ -3,9 +3,9 @@
 Kazakh is transliterated with the 2021 Kazakh Latin alphabet (presented in
 January 2021, revised in April 2021) and then folded to ASCII, so that no
 Kazakh letter is ever dropped: ә → ä → a, қ → q, ң → ñ → n, ұ → ū → u,
-і → ı → i. Letters that the 2021 alphabet leaves undefined (they occur only in
-Russian loanwords) are spelled as follows: ё io, ц ts, ч ch, щ şş → ss,
-ъ and ь dropped, э e, ю iu, я ia.
+і → ı → i, ш → ş → sh. Letters that the 2021 alphabet leaves undefined (they occur only in
+Russian loanwords) are spelled as follows: ё io, ц ts, ч ch, щ şş,
+ъ and ь dropped, э e, ю iu, я ia (щ becomes şş, folded to shsh).
 
 Russian is transliterated with a readable ICAO-like scheme (ж zh, х kh,
 ц ts, ч ch, ш sh, щ shch, ы y, ю iu, я ia), avoiding GOST 7.79 System B
@@ -38,7 +38,7 @@ RUSSIAN = {
 }  # fmt: skip
 
 # The 2021 letters that are not ASCII, and how they fold. Done by hand
-# because NFKD leaves the dotless ı alone.
+# because NFKD leaves the dotless ı alone; ş keeps its sound as "sh".
 ASCII_FOLD = {
     "ä": "a",
     "ğ": "g",
@@ -46,7 +46,7 @@ ASCII_FOLD = {
     "ö": "o",
     "ū": "u",
     "ü": "u",
-    "ş": "s",
+    "ş": "sh",
     "ı": "i",
 }
 
