@@ -587,3 +587,32 @@ def test_it_edits_affiliations_inline_on_a_person(editor_client):
     affiliation = Person.objects.get(pk=person.pk).affiliations.get()
     assert affiliation.role_en == "Chairman"
     assert affiliation.start_precision == Precision.MONTH
+
+
+def test_the_admin_loads_no_assets_from_other_hosts(publisher_client):
+    article = make_article()
+
+    response = publisher_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+
+    content = response.content.decode()
+    assert "jquery-ui" in content
+    assert 'src="//' not in content
+    assert 'src="http' not in content
+    assert 'href="//' not in content
+
+
+@pytest.mark.parametrize("model", ["person", "organization", "initiative"])
+def test_only_a_publisher_deletes_entities(client, model):
+    factories = {
+        "person": make_person,
+        "organization": make_organization,
+        "initiative": make_initiative,
+    }
+    entity = factories[model]()
+    url = reverse(f"admin:articles_{model}_delete", args=[entity.pk])
+
+    login(client, "Editor")
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    login(client, "Publisher")
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not type(entity).objects.filter(pk=entity.pk).exists()
