@@ -23,9 +23,7 @@ class PartialDateField(forms.CharField):
         self.end = end
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 10)
-        kwargs.setdefault(
-            "help_text", _("A year, a month (YYYY-MM) or a date (YYYY-MM-DD).")
-        )
+        kwargs.setdefault("help_text", _("A year, a month (YYYY-MM) or a date (YYYY-MM-DD)."))
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -35,9 +33,7 @@ class PartialDateField(forms.CharField):
         try:
             return parse_partial_date(value, end=self.end)
         except ValueError:
-            raise forms.ValidationError(
-                self.error_messages["invalid"], code="invalid"
-            ) from None
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 class PartialPeriodFormMixin(forms.ModelForm):
@@ -52,15 +48,11 @@ class PartialPeriodFormMixin(forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault(
                 "start",
-                partial_date_to_text(
-                    self.instance.start_date, self.instance.start_precision
-                ),
+                partial_date_to_text(self.instance.start_date, self.instance.start_precision),
             )
             self.initial.setdefault(
                 "end",
-                partial_date_to_text(
-                    self.instance.end_date, self.instance.end_precision
-                ),
+                partial_date_to_text(self.instance.end_date, self.instance.end_precision),
             )
 
     def clean(self):

@@ -24,9 +24,7 @@ class Command(BaseCommand):
                 try:
                     group = Group.objects.get(name=role)
                 except Group.DoesNotExist:
-                    raise CommandError(
-                        f"The {role} role is missing: run migrate first."
-                    ) from None
+                    raise CommandError(f"The {role} role is missing: run migrate first.") from None
                 user, _created = User.objects.get_or_create(username=username)
                 password = secrets.token_urlsafe(9)
                 user.set_password(password)
@@ -35,10 +33,6 @@ class Command(BaseCommand):
                 user.save()
                 user.groups.set([group])
                 credentials.append((role, username, password))
-        self.stdout.write(
-            self.style.SUCCESS("Demo accounts for http://127.0.0.1:8000/kk/admin/")
-        )
+        self.stdout.write(self.style.SUCCESS("Demo accounts for http://127.0.0.1:8000/kk/admin/"))
         for role, username, password in credentials:
-            self.stdout.write(
-                f"  {role:<10} username: {username:<10} password: {password}"
-            )
+            self.stdout.write(f"  {role:<10} username: {username:<10} password: {password}")

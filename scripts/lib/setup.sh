@@ -1,0 +1,152 @@
+# shellcheck shell=bash
+# Set-up steps shared by scripts/serve, scripts/test and .ci/run.
+#
+# Source this file; it only defines variables and functions. Every step is
+# idempotent, so running a script twice is safe: existing things (.venv, .env,
+# the database) are reused, and only what is missing is created.
+#
+#   setup_project REQUIREMENTS_FILE   runs every step below, in order
+#
+# Set PYTHON to choose the interpreter that creates .venv (default: python3).
+
+NEWSROOM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+VENV="$NEWSROOM_ROOT/.venv"
+PY="$VENV/bin/python"
+PYTHON="${PYTHON:-python3}"
+
+say() { printf '==> %s\n' "$*"; }
+warn() { printf '==> warning: %s\n' "$*" >&2; }
+die() {
+    printf 'error: %s\n' "$*" >&2
+    exit 1
+}
+
+manage() { "$PY" "$NEWSROOM_ROOT/manage.py" "$@"; }
+
+# Install Debian packages: as root directly, otherwise through sudo; stop with
+# a message naming the packages when neither is possible.
+apt_install() {
+    local -a sudo=()
+    if ! command -v apt-get >/dev/null; then
+        die "apt-get not found. Please install these packages (or their equivalents): $*"
+    fi
+    if [[ $EUID -ne 0 ]]; then
+        command -v sudo >/dev/null ||
+            die "not running as root and sudo is not available. Please install: sudo apt-get install $*"
+        sudo=(sudo)
+    fi
+    say "Installing system packages: $*${sudo:+ (with sudo)}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq ||
+        die "apt-get update failed. Please install: apt-get install $*"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends "$@" ||
+        die "apt-get install failed. Please install: apt-get install $*"
+}
+
+python_is_new_enough() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
+
+# A usable .venv runs Python 3.11+ and has pip (Debian leaves a pip-less
+# .venv behind when python3-venv was missing).
+venv_is_usable() { [[ -x "$PY" ]] && python_is_new_enough "$PY" && "$PY" -m pip --version >/dev/null 2>&1; }
+
+ensure_system_packages() {
+    local -a missing=()
+    if ! command -v "$PYTHON" >/dev/null; then
+        missing+=(python3-venv) # pulls in python3
+    elif ! venv_is_usable && ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
+        missing+=(python3-venv)
+    fi
+    # compilemessages runs gettext's msgfmt.
+    command -v msgfmt >/dev/null || missing+=(gettext)
+    # Browser tests (later): Playwright drives Debian's chromium; add it here.
+    if ((${#missing[@]})); then
+        apt_install "${missing[@]}"
+    fi
+    command -v "$PYTHON" >/dev/null || die "$PYTHON not found; Newsroom needs Python 3.11 or newer."
+    if ! venv_is_usable && ! python_is_new_enough "$PYTHON"; then
+        die "Newsroom needs Python 3.11 or newer; $PYTHON is $("$PYTHON" -V 2>&1). Set PYTHON=/path/to/python3.11 and try again."
+    fi
+}
+
+ensure_venv() {
+    venv_is_usable && return 0
+    if [[ -e "$VENV" ]]; then
+        say "Recreating .venv (the one there has no working Python 3.11+ with pip)"
+        rm -rf -- "$VENV"
+    else
+        say "Creating .venv with $("$PYTHON" -V 2>&1)"
+    fi
+    "$PYTHON" -m venv "$VENV" || die "could not create .venv (is python3-venv installed?)"
+}
+
+install_requirements() { # $1: requirements file, relative to the repository
+    say "Installing Python packages from $1"
+    "$PY" -m pip install --quiet --disable-pip-version-check --no-input -r "$NEWSROOM_ROOT/$1"
+}
+
+# .env is read by newsroom/settings.py. It is written once and never
+# overwritten: the SECRET_KEY in it stays the same from run to run.
+ensure_env_file() {
+    local env_file="$NEWSROOM_ROOT/.env" key
+    if [[ -e "$env_file" ]]; then
+        say "Using the existing .env"
+        return 0
+    fi
+    say "Writing .env for local runs (DEBUG=1, a new random SECRET_KEY)"
+    key="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')"
+    (
+        umask 077
+        set -o noclobber
+        cat >"$env_file" <<EOF
+# Local settings for development runs; git-ignored, never deploy with it.
+# See README.md, "Configuration", for every variable the settings read.
+DEBUG=1
+SECRET_KEY=$key
+EOF
+    )
+}
+
+describe_database() {
+    if [[ -n "${DATABASE_URL:-}" ]]; then
+        # Hide the password, if any, from the log.
+        say "Database: $(sed -E 's#^([a-z0-9+]+://[^:/@]*):[^@]*@#\1:***@#' <<<"$DATABASE_URL")"
+    else
+        say "Database: DATABASE_URL from .env, or else SQLite (db.sqlite3)"
+    fi
+}
+
+compile_messages() {
+    say "Compiling translations (compilemessages)"
+    (cd "$NEWSROOM_ROOT" && manage compilemessages --ignore=.venv --verbosity 0)
+}
+
+migrate() {
+    say "Applying migrations"
+    manage migrate --noinput --verbosity 0
+}
+
+load_seed() {
+    say "Loading the seed data (loaddata seed)"
+    manage loaddata seed
+    # Give every seeded object a first entry in its admin history (objects
+    # that already have one are left alone).
+    manage createinitialrevisions articles --comment="Loaded from the seed fixture" --verbosity 0
+}
+
+collect_static() {
+    say "Collecting static files"
+    manage collectstatic --noinput --verbosity 0
+}
+
+setup_project() { # $1: requirements file
+    cd "$NEWSROOM_ROOT" || die "cannot cd to $NEWSROOM_ROOT"
+    ensure_system_packages
+    ensure_venv
+    install_requirements "$1"
+    ensure_env_file
+    describe_database
+    compile_messages
+    migrate
+    load_seed
+    collect_static
+}

@@ -1,0 +1,25 @@
+"""Shared test set-up.
+
+Settings: pytest-django imports newsroom.settings while pytest is starting,
+before any conftest.py is read, so this file cannot provide the environment
+the settings need. With DEBUG off (its default), settings.py requires
+SECRET_KEY and ALLOWED_HOSTS, and a fresh clone has no .env. pytest.ini
+therefore gives both a test-only default through pytest-env, which runs
+before pytest-django; a value already in the environment is kept. A
+developer's .env still applies to everything else (DEBUG, DATABASE_URL).
+"""
+
+from pathlib import Path
+
+import pytest
+
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Browser tests (later): everything under tests/browser/ drives a real
+    # browser, so it is marked "browser" here and can be left out of a quick
+    # run with -m "not browser".
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
