@@ -31,6 +31,22 @@ PERIOD_FIELDSET = (_("Period"), {"fields": ("start", "end")})
 class VersionedTranslationAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     """Translation tabs plus per-object history with compare and restore."""
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # Restoring a version is a deliberate overwrite: the row was just
+        # reverted in this request, so its edit token is new by design.
+        form.check_conflicts = not getattr(request, "restoring_version", False)
+        form.user = request.user
+        return form
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        request.restoring_version = True
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        request.restoring_version = True
+        return super().recover_view(request, version_id, extra_context)
+
     history_latest_first = True
     # Django 6 makes https the default scheme for bare domains; use it now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -99,7 +115,7 @@ class ArticleAdmin(VersionedTranslationAdmin):
         "initiatives",
     )
     fieldsets = (
-        (None, {"fields": ("title", "lead", "body", "byline")}),
+        (None, {"fields": ("title", "lead", "body", "byline", "edit_token")}),
         (
             _("Publication"),
             {"fields": ("status", "published_at", "original_language", "slug")},
@@ -119,11 +135,6 @@ class ArticleAdmin(VersionedTranslationAdmin):
 
     def has_publish_permission(self, request) -> bool:
         return services.user_can_publish(request.user)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.user = request.user
-        return form
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -328,7 +339,7 @@ class PersonAdmin(StoryCountMixin, VersionedTranslationAdmin):
         "slug",
     )
     inlines = (AffiliationInline,)
-    fields = ("name", "position", "biography", "slug")
+    fields = ("name", "position", "biography", "slug", "edit_token")
 
 
 @admin.register(Organization)
@@ -347,7 +358,16 @@ class OrganizationAdmin(StoryCountMixin, VersionedTranslationAdmin):
         "slug",
     )
     autocomplete_fields = ("parent",)
-    fields = ("name", "short_name", "description", "kind", "parent", "website", "slug")
+    fields = (
+        "name",
+        "short_name",
+        "description",
+        "kind",
+        "parent",
+        "website",
+        "slug",
+        "edit_token",
+    )
     inlines = (OrganizationAffiliationInline,)
 
 
@@ -365,7 +385,7 @@ class InitiativeAdmin(StoryCountMixin, VersionedTranslationAdmin):
     search_fields = ("name_kk", "name_ru", "name_en", "slug")
     autocomplete_fields = ("organizations", "people")
     fieldsets = (
-        (None, {"fields": ("name", "description", "status", "slug")}),
+        (None, {"fields": ("name", "description", "status", "slug", "edit_token")}),
         PERIOD_FIELDSET,
         (_("Involved"), {"fields": ("organizations", "people")}),
     )

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .edit_conflicts import current_token, describe_changes_since, edit_token
 from .models import Article, ArticleStatus
 from .partial_dates import parse_partial_date, partial_date_to_text
 from .services import changes_publication, user_can_publish
@@ -34,6 +35,44 @@ class PartialDateField(forms.CharField):
             return parse_partial_date(value, end=self.end)
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class OptimisticLockFormMixin(forms.ModelForm):
+    """Refuses a save when the object changed after the form was opened.
+
+    The refused form keeps everything the editor typed and carries the new
+    token, so saving it again after reviewing the message replaces the other
+    editor's version deliberately, never silently.
+    """
+
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    check_conflicts = True  # switched off while restoring a version from history
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["edit_token"] = edit_token(self.instance)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not (self.instance.pk and self.check_conflicts):
+            return cleaned_data
+        submitted = cleaned_data.get("edit_token", "")
+        stored = current_token(self.instance)
+        if submitted != stored:
+            changes = describe_changes_since(self.instance, submitted)
+            self.data = self.data.copy()
+            self.data[self.add_prefix("edit_token")] = stored
+            raise forms.ValidationError(
+                _(
+                    "Someone else saved this after you opened it, so your changes were not "
+                    "saved. %(changes)s Review the changes, then save again to replace them "
+                    "with yours."
+                ),
+                params={"changes": changes},
+                code="conflict",
+            )
+        return cleaned_data
 
 
 class PartialPeriodFormMixin(forms.ModelForm):
@@ -97,7 +136,7 @@ def slug_widget(**sources: str) -> SlugPrefillWidget:
     )
 
 
-class EntityFormMixin(forms.ModelForm):
+class EntityFormMixin(OptimisticLockFormMixin):
     """Person, organization and initiative forms: the slug follows the
     Kazakh name unless the editor types one."""
 
@@ -111,7 +150,7 @@ class EntityFormMixin(forms.ModelForm):
             )
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(OptimisticLockFormMixin):
     """The article change form; knows who is editing so that only a
     Publisher can publish, unpublish or reschedule."""
 
