@@ -7,11 +7,21 @@ language with the fallback order set in settings, ``title_kk`` etc. are the
 stored columns.
 """
 
+import re
+from typing import NamedTuple
+
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modeltranslation.utils import (
+    build_localized_fieldname,
+    get_language,
+    resolution_order,
+)
 
 from .partial_dates import Precision, format_partial_date
 from .transliteration import slugify_title
@@ -46,9 +56,7 @@ class PartialPeriod(models.Model):
         _("start"),
         null=True,
         blank=True,
-        help_text=_(
-            "Stored as the first day of the year or month when only those are known."
-        ),
+        help_text=_("Stored as the first day of the year or month when only those are known."),
     )
     start_precision = models.CharField(
         _("start precision"),
@@ -60,9 +68,7 @@ class PartialPeriod(models.Model):
         _("end"),
         null=True,
         blank=True,
-        help_text=_(
-            "Stored as the last day of the year or month when only those are known."
-        ),
+        help_text=_("Stored as the last day of the year or month when only those are known."),
     )
     end_precision = models.CharField(
         _("end precision"),
@@ -98,14 +104,77 @@ def period_constraints(prefix: str) -> list[models.BaseConstraint]:
             violation_error_message=_("The end cannot be before the start."),
         ),
         models.CheckConstraint(
-            condition=Q(start_precision__in=precisions)
-            & Q(end_precision__in=precisions),
+            condition=Q(start_precision__in=precisions) & Q(end_precision__in=precisions),
             name=f"{prefix}_valid_precisions",
         ),
     ]
 
 
+# --- Reads shared by people, organizations and initiatives ----------------------
+
+
+class EntityQuerySet(models.QuerySet):
+    """People, organizations and initiatives: what articles are about.
+
+    Article reaches each of these models through a many-to-many field whose
+    reverse accessor is ``articles``. Story counts go through
+    ``Article.objects.published()``, so drafts and scheduled items never count.
+    """
+
+    def _article_field(self) -> str:
+        """The name of the Article field that points at this model."""
+        return self.model._meta.get_field("articles").field.name
+
+    def with_story_counts(self) -> "EntityQuerySet":
+        """Annotate ``story_count``: how many published articles are about each row."""
+        field = self._article_field()
+        counts = (
+            Article.objects.published()
+            .filter(**{field: OuterRef("pk")})
+            .order_by()
+            .values(field)
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(story_count=Coalesce(Subquery(counts), 0))
+
+    def in_the_news(self) -> "EntityQuerySet":
+        """Rows with published articles, the most written-about first."""
+        return self.with_story_counts().filter(story_count__gt=0).order_by("-story_count", "name")
+
+    def with_published_stories(self) -> "EntityQuerySet":
+        """Rows that at least one published article is about."""
+        stories = Article.objects.published().values(self._article_field())
+        return self.filter(pk__in=stories)
+
+
+def affiliations_for_profile(related: str) -> Prefetch:
+    """Affiliations with ``related`` joined: ongoing ones first, then the latest."""
+    return Prefetch(
+        "affiliations",
+        queryset=Affiliation.objects.select_related(related).order_by(
+            F("end_date").desc(nulls_first=True),
+            F("start_date").desc(nulls_last=True),
+            f"{related}__name",
+        ),
+    )
+
+
 # --- Organizations -------------------------------------------------------------
+
+
+class OrganizationQuerySet(EntityQuerySet):
+    def sources(self, language: str | None = None) -> "OrganizationQuerySet":
+        """Organizations credited as the source of a published article's
+        ``language`` version (the active language by default)."""
+        field = build_localized_fieldname("source", language or get_language())
+        return self.filter(pk__in=Article.objects.published().values(field))
+
+    def for_detail(self) -> "OrganizationQuerySet":
+        """An organization's page: parent, sub-organizations, people, initiatives."""
+        return self.select_related("parent").prefetch_related(
+            affiliations_for_profile("person"), "children", "initiatives"
+        )
 
 
 class OrganizationKind(models.TextChoices):
@@ -138,9 +207,7 @@ class Organization(models.Model):
         unique=True,
         help_text=_("The Latin part of the address, the same in every language."),
     )
-    kind = models.CharField(
-        _("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER
-    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     website = models.URLField(_("website"), blank=True)
     parent = models.ForeignKey(
         "self",
@@ -149,12 +216,12 @@ class Organization(models.Model):
         null=True,
         blank=True,
         related_name="children",
-        help_text=_(
-            "The body this one belongs to, e.g. the agency of a regional department."
-        ),
+        help_text=_("The body this one belongs to, e.g. the agency of a regional department."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -168,9 +235,7 @@ class Organization(models.Model):
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")), name="organization_not_own_parent"
             ),
-            models.CheckConstraint(
-                condition=~Q(slug=""), name="organization_slug_not_empty"
-            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="organization_slug_not_empty"),
         ]
 
     def __str__(self) -> str:
@@ -190,6 +255,12 @@ class Organization(models.Model):
 
 
 # --- People --------------------------------------------------------------------
+
+
+class PersonQuerySet(EntityQuerySet):
+    def for_detail(self) -> "PersonQuerySet":
+        """A person's page: affiliations with their organizations, initiatives."""
+        return self.prefetch_related(affiliations_for_profile("organization"), "initiatives")
 
 
 class Person(models.Model):
@@ -222,6 +293,8 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -276,10 +349,21 @@ class Affiliation(PartialPeriod):
 
 
 class InitiativeStatus(models.TextChoices):
-    PLANNED = "planned", _("planned")
-    ACTIVE = "active", _("active")
-    COMPLETED = "completed", _("completed")
-    SUSPENDED = "suspended", _("suspended")
+    # A context keeps "active" apart from Django's own "active" (a user's
+    # flag), which the project catalog would otherwise translate as well.
+    PLANNED = "planned", pgettext_lazy("initiative status", "planned")
+    ACTIVE = "active", pgettext_lazy("initiative status", "active")
+    COMPLETED = "completed", pgettext_lazy("initiative status", "completed")
+    SUSPENDED = "suspended", pgettext_lazy("initiative status", "suspended")
+
+
+class InitiativeQuerySet(EntityQuerySet):
+    def active(self) -> "InitiativeQuerySet":
+        return self.filter(status=InitiativeStatus.ACTIVE)
+
+    def for_detail(self) -> "InitiativeQuerySet":
+        """An initiative's page: the organizations and people involved."""
+        return self.prefetch_related("organizations", "people")
 
 
 class Initiative(PartialPeriod):
@@ -310,6 +394,8 @@ class Initiative(PartialPeriod):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = InitiativeQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("initiative")
@@ -320,9 +406,7 @@ class Initiative(PartialPeriod):
                 condition=Q(status__in=InitiativeStatus.values),
                 name="initiative_valid_status",
             ),
-            models.CheckConstraint(
-                condition=~Q(slug=""), name="initiative_slug_not_empty"
-            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="initiative_slug_not_empty"),
         ]
 
     def __str__(self) -> str:
@@ -355,17 +439,41 @@ class ArticleQuerySet(models.QuerySet):
         The one definition used by every public page, feed, sitemap and
         search; drafts, items in review and future-dated items never pass.
         """
-        return self.filter(
-            status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now()
-        )
+        return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self) -> "ArticleQuerySet":
         return self.select_related("source_kk", "source_ru", "source_en")
 
     def for_detail(self) -> "ArticleQuerySet":
-        return self.for_listing().prefetch_related(
-            "people", "organizations", "initiatives"
-        )
+        return self.for_listing().prefetch_related("people", "organizations", "initiatives")
+
+    def related_to(self, article: "Article") -> "ArticleQuerySet":
+        """Articles sharing a person, organization or initiative with ``article``.
+
+        Subqueries on the link tables keep it to one query however many
+        entities the article has, with no joins to deduplicate.
+        """
+        shares_an_entity = Q()
+        for name in ("people", "organizations", "initiatives"):
+            field = Article._meta.get_field(name)
+            links = field.remote_field.through.objects
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            entities = links.filter(**{source: article.pk}).values(target)
+            shares_an_entity |= Q(pk__in=links.filter(**{f"{target}__in": entities}).values(source))
+        return self.filter(shares_an_entity).exclude(pk=article.pk)
+
+
+ARTICLE_TEXT_FIELDS = ("title", "lead", "body")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+SENTENCE_ENDS = '.!?…»”")'
+
+
+class VersionCredits(NamedTuple):
+    """Who is credited for one language version of an article."""
+
+    byline: str
+    source: "Organization | None"
+    source_url: str
 
 
 class Article(models.Model):
@@ -399,9 +507,7 @@ class Article(models.Model):
         max_length=2,
         choices=Language.choices,
         default=Language.KAZAKH,
-        help_text=_(
-            "The language the story was written in; the others are translations."
-        ),
+        help_text=_("The language the story was written in; the others are translations."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -453,26 +559,18 @@ class Article(models.Model):
                 name="article_valid_status",
             ),
             models.CheckConstraint(
-                condition=Q(
-                    original_language__in=[choice.value for choice in Language]
-                ),
+                condition=Q(original_language__in=[choice.value for choice in Language]),
                 name="article_valid_original_language",
             ),
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="article_published_has_date",
-                violation_error_message=_(
-                    "A published article needs a publication date."
-                ),
+                violation_error_message=_("A published article needs a publication date."),
             ),
-            models.CheckConstraint(
-                condition=~Q(slug=""), name="article_slug_not_empty"
-            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="article_slug_not_empty"),
         ]
         indexes = [
-            models.Index(
-                fields=["status", "-published_at", "-id"], name="article_public_order"
-            ),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_public_order"),
             models.Index(
                 fields=["original_language", "status", "-published_at"],
                 name="article_language_order",
@@ -513,7 +611,88 @@ class Article(models.Model):
         return [
             code
             for code in LANGUAGE_CODES
-            if all(
-                getattr(self, f"{field}_{code}") for field in ("title", "lead", "body")
-            )
+            if all(getattr(self, f"{field}_{code}") for field in ("title", "lead", "body"))
         ]
+
+    def available_languages(self) -> list[str]:
+        """The languages with a version of their own (a title, at least)."""
+        return [code for code in LANGUAGE_CODES if getattr(self, f"title_{code}")]
+
+    def shown_language(self, field: str, language: str | None = None) -> str | None:
+        """The language whose text ``field`` shows under ``language``.
+
+        That is ``language`` itself when its column is filled in, else the
+        first filled-in fallback in modeltranslation's own order (settings'
+        MODELTRANSLATION_FALLBACK_LANGUAGES), or None when all are empty.
+        """
+        for code in resolution_order(language or get_language()):
+            if getattr(self, build_localized_fieldname(field, code)):
+                return code
+        return None
+
+    def fallback_language(self, language: str | None = None) -> str | None:
+        """The language shown instead of ``language``'s empty title, lead or body."""
+        language = language or get_language()
+        for field in ARTICLE_TEXT_FIELDS:
+            shown = self.shown_language(field, language)
+            if shown not in (None, language):
+                return shown
+        return None
+
+    def translated_from(self, language: str | None = None) -> str | None:
+        """The original language, when the text shown under ``language`` is a
+        translation of it."""
+        shown = self.shown_language("body", language) or self.shown_language("title", language)
+        if shown and shown != self.original_language:
+            return self.original_language
+        return None
+
+    def body_paragraphs(self) -> list[str]:
+        """The body's paragraphs (split at empty lines), without a repeat of
+        the lead at the start, since pages show the lead above the body.
+
+        Stories are often pasted whole, so the lead may be all of the first
+        paragraph or only its first sentences.
+        """
+        paragraphs = [
+            part.strip() for part in PARAGRAPH_BREAK.split(self.body or "") if part.strip()
+        ]
+        if paragraphs:
+            rest = _without_repeated_lead(paragraphs[0], self.lead or "")
+            if rest:
+                paragraphs[0] = rest
+            else:
+                del paragraphs[0]
+        return paragraphs
+
+    def credits(self, language: str | None = None) -> VersionCredits:
+        """Byline, source and source URL of the ``language`` version only.
+
+        Unlike the text, credits never fall back to another language: the
+        outlet of the Russian version did not write the English one.
+        """
+        code = language or get_language()
+        return VersionCredits(
+            byline=getattr(self, f"byline_{code}") or "",
+            source=getattr(self, f"source_{code}"),
+            source_url=getattr(self, f"source_url_{code}") or "",
+        )
+
+
+def _without_repeated_lead(paragraph: str, lead: str) -> str:
+    """``paragraph`` without ``lead`` at its start (compared up to case and
+    whitespace). A lead that does not end a sentence is removed only when it
+    is the whole paragraph: "The agency" must not cut "The agency said ...".
+    """
+    words = lead.split()
+    if not words:
+        return paragraph
+    match = re.match(r"\s+".join(map(re.escape, words)), paragraph, re.IGNORECASE)
+    if not match:
+        return paragraph
+    rest = paragraph[match.end() :]
+    if not rest.strip():
+        return ""
+    if rest[0].isspace() and words[-1][-1] in SENTENCE_ENDS:
+        return rest.strip()
+    return paragraph

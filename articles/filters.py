@@ -1,0 +1,194 @@
+"""The reader's article filters: every value lives in the query string.
+
+Bad input never reaches the database as an error: each field validates its
+value, and an invalid form gives an empty list with the form's messages
+(FilterView's ``strict`` mode) instead of a 500.
+"""
+
+import re
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.utils import formats
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField
+
+from .models import Article, Initiative, Language, Organization, Person
+from .search.query import MAX_QUERY_LENGTH, parse, rank
+
+# Beyond these (and MAX_QUERY_LENGTH), values are refused before any query runs.
+FIRST_YEAR, LAST_YEAR = 1991, 2100
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")  # as SlugField(max_length=80) allows
+
+
+class SlugModelChoiceField(ModelChoiceField):
+    """A choice looked up by slug. What cannot be a slug is refused without a
+    query: PostgreSQL, for one, raises an error on a NUL byte."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not SLUG.fullmatch(str(value)):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = SlugModelChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class ArticleFilterForm(forms.Form):
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("date_from"), cleaned_data.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError(
+                _("The “from” date is after the “to” date."), code="reversed_range"
+            )
+        return cleaned_data
+
+
+# The choices: only what published articles are about (or credit, for the
+# source), looked up per request so that "published" means now.
+
+
+def _people(request):
+    return Person.objects.with_published_stories().order_by("name")
+
+
+def _organizations(request):
+    return Organization.objects.with_published_stories().order_by("name")
+
+
+def _initiatives(request):
+    return Initiative.objects.with_published_stories().order_by("name")
+
+
+def _sources(request):
+    return Organization.objects.sources().order_by("name")
+
+
+def _date_input() -> forms.DateInput:
+    # type="date" needs ISO values whatever the language's own date format.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    label: str
+    value: str
+    remove_query: str  # the current query string without this filter
+
+
+class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Words in the text"),
+        method="search_text",
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    person = SlugChoiceFilter(
+        label=_("Person"), field_name="people", queryset=_people, empty_label=_("Anyone")
+    )
+    organization = SlugChoiceFilter(
+        label=_("Organization"),
+        field_name="organizations",
+        queryset=_organizations,
+        empty_label=_("Any organization"),
+    )
+    initiative = SlugChoiceFilter(
+        label=_("Initiative"),
+        field_name="initiatives",
+        queryset=_initiatives,
+        empty_label=_("Any initiative"),
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Original language"),
+        field_name="original_language",
+        choices=Language.choices,
+        empty_label=_("Any language"),
+    )
+    # A plain "source" lookup is rewritten by modeltranslation to the active
+    # language's column (source_kk, ...), the source that readers see.
+    source = SlugChoiceFilter(
+        label=_("Source"), field_name="source", queryset=_sources, empty_label=_("Any source")
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From date"),
+        field_name="published_at",
+        lookup_expr="date__gte",
+        widget=_date_input(),
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To date"),
+        field_name="published_at",
+        lookup_expr="date__lte",
+        widget=_date_input(),
+    )
+    year = YearFilter(
+        label=_("Year"),
+        field_name="published_at",
+        lookup_expr="year",
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+    )
+
+    class Meta:
+        model = Article
+        fields = []  # all declared above
+        form = ArticleFilterForm
+
+    def search_text(self, queryset, name, value):
+        """Articles that match every word, in any form and any language, or
+        name a linked person or organization; the best matches first (see
+        articles/search/query.py)."""
+        return rank(queryset, parse(value))
+
+    def is_active(self) -> bool:
+        """Whether any filter was asked for (valid or not)."""
+        return any(self.data.get(name) for name in self.filters)
+
+    def active_filters(self) -> list[ActiveFilter]:
+        """The filters in the query string, each with a link that drops it.
+
+        Invalid values are listed too (as typed, shortened), so that one click
+        removes them.
+        """
+        cleaned_data = getattr(self.form, "cleaned_data", {})
+        active = []
+        for name, field in self.form.fields.items():
+            raw = self.data.get(name)
+            if not raw:
+                continue
+            value = cleaned_data.get(name)
+            query = self.data.copy()
+            query.pop(name)
+            query.pop("page", None)
+            active.append(
+                ActiveFilter(
+                    label=str(field.label),
+                    value=self._display(field, value, raw),
+                    remove_query=query.urlencode(),
+                )
+            )
+        return active
+
+    @staticmethod
+    def _display(field: forms.Field, value, raw: str) -> str:
+        if value in (None, ""):
+            return Truncator(raw.replace("\x00", "")).chars(40)
+        if isinstance(field, forms.DateField):
+            return formats.date_format(value, "DATE_FORMAT")
+        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            return str(dict(field.choices).get(value, value))
+        return str(value)

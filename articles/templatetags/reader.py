@@ -1,0 +1,100 @@
+"""Tags for the reader's templates. None of them queries the database."""
+
+import re
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+# Each language named in itself, as a language menu shows it.
+SELF_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
+PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str
+    url: str  # this page in that language, query string kept (language switcher)
+    canonical_url: str  # absolute, without filters (canonical and hreflang links)
+    og_locale: str
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class PageVersions:
+    all: list[LanguageVersion]
+
+    @property
+    def current(self) -> LanguageVersion:
+        return next(version for version in self.all if version.is_current)
+
+    @property
+    def others(self) -> list[LanguageVersion]:
+        return [version for version in self.all if not version.is_current]
+
+    @property
+    def x_default(self) -> LanguageVersion:
+        """The version for readers whose language is none of ours: Kazakh."""
+        return next(v for v in self.all if v.code == settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def page_versions(context) -> PageVersions | None:
+    """The current page in every language (None without a request, e.g. on 500)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    current = get_language()
+    canonical_path = _canonical_path(request)
+    versions = [
+        LanguageVersion(
+            code=code,
+            name=SELF_NAMES.get(code, code),
+            url=_in_language(request.get_full_path(), code, current),
+            canonical_url=request.build_absolute_uri(_in_language(canonical_path, code, current)),
+            og_locale=OG_LOCALES.get(code, code),
+            is_current=code == current,
+        )
+        for code, _name in settings.LANGUAGES
+    ]
+    return PageVersions(all=versions)
+
+
+def _canonical_path(request) -> str:
+    """The path, plus the page number past the first page; filters are dropped
+    (filtered lists are marked noindex instead)."""
+    page = request.GET.get("page", "")
+    if PAGE_NUMBER.fullmatch(page) and int(page) > 1:
+        return f"{request.path}?page={int(page)}"
+    return request.path
+
+
+def _in_language(url: str, code: str, current: str) -> str:
+    """``url`` in language ``code``: the same object, via translate_url.
+
+    A URL that does not resolve (a 404 page) keeps its path with the language
+    prefix swapped, so the reader can still switch the 404 page's language.
+    """
+    translated = translate_url(url, code)
+    prefix = f"/{current}/"
+    if translated == url and code != current and url.startswith(prefix):
+        return f"/{code}/{url.removeprefix(prefix)}"
+    return translated
+
+
+@register.filter
+def self_name(code: str) -> str:
+    """A language code's name in that language ("ru" -> "Русский")."""
+    return SELF_NAMES.get(code, code)
+
+
+@register.filter
+def shown_language(article, field: str) -> str:
+    """The language of the text an article shows for ``field`` (for lang="...")."""
+    return article.shown_language(field) or get_language()

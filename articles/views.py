@@ -1,0 +1,191 @@
+"""The public reader site.
+
+Every article query starts from ``Article.objects.published()``, so drafts,
+items in review and scheduled items appear nowhere, and every page runs a
+fixed number of queries however many items are linked (the QuerySet methods
+bundle the joins and prefetches; tests/test_views.py counts them).
+"""
+
+from django.shortcuts import redirect
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language, get_language_from_request, override
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic.detail import SingleObjectMixin
+from django_filters.views import FilterView
+
+from .filters import ArticleFilter
+from .models import Article, Initiative, Organization, Person
+from .notices import language_notes
+
+
+def language_redirect(request):
+    """``/``: the home page in the reader's language.
+
+    The language comes from the language cookie, then Accept-Language, and is
+    Kazakh (LANGUAGE_CODE) when neither names kk, ru or en.
+    """
+    with override(get_language_from_request(request)):
+        response = redirect("articles:home")
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+class PageMixin:
+    """What base.html needs for <title>, the description and Open Graph tags."""
+
+    page_title = ""
+    page_description = _("News about the fight against corruption in Kazakhstan")
+    og_type = "website"
+
+    def get_page_title(self) -> str:
+        return str(self.page_title)
+
+    def get_page_description(self) -> str:
+        return str(self.page_description)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=self.get_page_title(),
+            page_description=self.get_page_description(),
+            og_type=self.og_type,
+            **kwargs,
+        )
+
+
+class HomeView(PageMixin, TemplateView):
+    template_name = "articles/home.html"
+    page_title = PageMixin.page_description
+    latest_count = 10
+    initiative_count = 6
+    in_the_news_count = 8
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            latest=Article.objects.published().for_listing()[: self.latest_count],
+            initiatives=Initiative.objects.active()
+            .with_story_counts()
+            .order_by("-story_count", "name")[: self.initiative_count],
+            people=Person.objects.in_the_news()[: self.in_the_news_count],
+            organizations=Organization.objects.in_the_news()[: self.in_the_news_count],
+            **kwargs,
+        )
+
+
+class ArticleListView(PageMixin, FilterView):
+    """Published articles, newest first, narrowed by ArticleFilter.
+
+    Invalid filter values give an empty list and the form's messages
+    (``strict``); a page number past the end is a 404, like any ListView.
+    """
+
+    filterset_class = ArticleFilter
+    paginate_by = 20
+    template_name = "articles/article_list.html"
+    page_title = _("News")
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        # FilterView names it "filter", which reads like the template tag.
+        return super().get_context_data(filterset=self.filterset, **kwargs)
+
+
+class ArticleDetailView(PageMixin, DetailView):
+    context_object_name = "article"
+    og_type = "article"
+    related_count = 5
+
+    def get_queryset(self):
+        return Article.objects.published().for_detail()
+
+    def get_page_title(self) -> str:
+        return self.object.title
+
+    def get_page_description(self) -> str:
+        return self.object.lead or super().get_page_description()
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        related = Article.objects.published().for_listing().related_to(article)
+        return super().get_context_data(
+            related=related[: self.related_count],
+            language_notes=language_notes(article),
+            other_languages=[
+                code for code in article.available_languages() if code != get_language()
+            ],
+            **kwargs,
+        )
+
+
+class EntityListView(PageMixin, ListView):
+    """People, organizations or initiatives by name, with published-story counts."""
+
+    paginate_by = 50
+
+    def get_queryset(self):
+        return self.model.objects.with_story_counts().order_by("name")
+
+
+class EntityDetailView(PageMixin, SingleObjectMixin, ListView):
+    """An entity's page, with the published stories about it paginated.
+
+    The object comes from the model's ``for_detail()``; the list is the
+    stories (SingleObjectMixin with ListView, as Django's documentation
+    shows for "a publisher and its books").
+    """
+
+    paginate_by = 20
+    description_field = "description"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object(queryset=self.model.objects.for_detail())
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.object.articles.published().for_listing()
+
+    def get_page_title(self) -> str:
+        return str(self.object)
+
+    def get_page_description(self) -> str:
+        return getattr(self.object, self.description_field) or super().get_page_description()
+
+
+class PersonListView(EntityListView):
+    model = Person
+    page_title = _("People")
+
+
+class PersonDetailView(EntityDetailView):
+    model = Person
+    template_name = "articles/person_detail.html"
+    og_type = "profile"
+    description_field = "position"
+
+
+class OrganizationListView(EntityListView):
+    model = Organization
+    page_title = _("Organizations")
+
+
+class OrganizationDetailView(EntityDetailView):
+    model = Organization
+    template_name = "articles/organization_detail.html"
+
+
+class InitiativeListView(EntityListView):
+    model = Initiative
+    page_title = _("Initiatives")
+
+
+class InitiativeDetailView(EntityDetailView):
+    """An initiative with the timeline of its stories, oldest first."""
+
+    model = Initiative
+    template_name = "articles/initiative_detail.html"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("published_at", "pk")

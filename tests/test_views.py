@@ -1,0 +1,600 @@
+"""The public reader site: every page, in every language, published content only."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.template import loader
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from pytest_django.asserts import assertContains, assertNotContains
+
+from articles.models import Affiliation, Article, Initiative, Organization, Person
+from articles.partial_dates import Precision
+from tests.factories import (
+    make_article,
+    make_initiative,
+    make_organization,
+    make_person,
+)
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["kk", "ru", "en"]
+
+
+def url(name: str, language: str, **kwargs) -> str:
+    with translation.override(language):
+        return reverse(f"articles:{name}", kwargs=kwargs or None)
+
+
+def url_of(entity, language: str) -> str:
+    with translation.override(language):
+        return entity.get_absolute_url()
+
+
+def html(response) -> str:
+    return response.content.decode()
+
+
+@dataclass
+class World:
+    person: Person
+    organization: Organization
+    initiative: Initiative
+    article: Article
+    draft: Article
+    scheduled: Article
+
+
+@pytest.fixture
+def world() -> World:
+    """A published story about one person, organization and initiative, and
+    a draft and a scheduled story about the same ones."""
+    person = make_person(slug="ivanov", position_en="Chair of the agency")
+    organization = make_organization(slug="agency")
+    initiative = make_initiative(slug="open-budget")
+    Affiliation.objects.create(
+        person=person, organization=organization, role_kk="Төраға", role_ru="Председатель"
+    )
+    links = {"people": [person], "organizations": [organization], "initiatives": [initiative]}
+    return World(
+        person=person,
+        organization=organization,
+        initiative=initiative,
+        article=make_article(slug="the-story", **links),
+        draft=make_article(slug="draft", status=Article.Status.DRAFT, title_en="DRAFT", **links),
+        scheduled=make_article(
+            slug="scheduled",
+            published_at=timezone.now() + timedelta(hours=1),
+            title_en="SCHEDULED",
+            **links,
+        ),
+    )
+
+
+def pages(world: World) -> dict[str, tuple[str, dict, str]]:
+    """Every public page: name -> (URL name, URL kwargs, the field of the
+    object whose text the page must show)."""
+    return {
+        "home": ("home", {}, "title"),
+        "list": ("list", {}, "title"),
+        "detail": ("detail", {"slug": world.article.slug}, "title"),
+        "person-list": ("person-list", {}, "person"),
+        "person-detail": ("person-detail", {"slug": world.person.slug}, "person"),
+        "organization-list": ("organization-list", {}, "organization"),
+        "organization-detail": (
+            "organization-detail",
+            {"slug": world.organization.slug},
+            "organization",
+        ),
+        "initiative-list": ("initiative-list", {}, "initiative"),
+        "initiative-detail": ("initiative-detail", {"slug": world.initiative.slug}, "initiative"),
+    }
+
+
+PAGE_NAMES = [
+    "home",
+    "list",
+    "detail",
+    "person-list",
+    "person-detail",
+    "organization-list",
+    "organization-detail",
+    "initiative-list",
+    "initiative-detail",
+]
+
+
+def key_text(world: World, what: str, language: str) -> str:
+    if what == "title":
+        return getattr(world.article, f"title_{language}")
+    return getattr(getattr(world, what), f"name_{language}")
+
+
+# --- Every page, every language ------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGE_NAMES)
+def test_it_serves_every_page_in_every_language(client, world, page, language):
+    name, kwargs, what = pages(world)[page]
+    path = url(name, language, **kwargs)
+
+    response = client.get(path)
+
+    assertContains(response, f'<html lang="{language}">')
+    assertContains(response, f'<link rel="canonical" href="http://testserver{path}">')
+    for code in LANGUAGES:
+        alternate = f"http://testserver{url(name, code, **kwargs)}"
+        assertContains(response, f'<link rel="alternate" hreflang="{code}" href="{alternate}">')
+    x_default = f"http://testserver{url(name, 'kk', **kwargs)}"
+    assertContains(response, f'<link rel="alternate" hreflang="x-default" href="{x_default}">')
+    assertContains(response, f'<meta property="og:url" content="http://testserver{path}">')
+    assertContains(response, '<meta property="og:title"')
+    assertContains(response, '<meta property="og:description"')
+    assertContains(response, f'<meta property="og:locale" content="{language}_')
+    assertContains(response, '<meta property="og:locale:alternate"', count=2)
+    assertContains(response, key_text(world, what, language))
+
+
+@pytest.mark.parametrize("page", PAGE_NAMES)
+def test_it_builds_every_page_on_accessible_landmarks(client, world, page):
+    name, kwargs, _what = pages(world)[page]
+
+    content = html(client.get(url(name, "kk", **kwargs)))
+
+    assert content.count("<h1") == 1
+    assert '<a class="skip-link" href="#main">' in content
+    for landmark in ('<header class="site-header">', '<main id="main"', "<footer"):
+        assert landmark in content
+    # A strict Content-Security-Policy comes later: nothing inline.
+    assert "<style" not in content and "<script" not in content and " style=" not in content
+    # One stylesheet, from this site (hashed by the manifest storage when collected).
+    assert (
+        len(re.findall(r'<link rel="stylesheet" href="/static/css/site(\.\w+)?\.css">', content))
+        == 1
+    )
+    assert content.count('rel="stylesheet"') == 1
+
+
+def test_it_marks_the_article_page_as_an_article_for_open_graph(client, world):
+    response = client.get(url("detail", "en", slug=world.article.slug))
+
+    assertContains(response, '<meta property="og:type" content="article">')
+    assertContains(response, '<meta property="article:published_time"')
+    assertContains(response, f'<meta property="og:description" content="{world.article.lead_en}">')
+
+
+def test_it_keeps_the_page_number_in_the_canonical_url_and_drops_filters(client):
+    for _ in range(21):
+        make_article()
+
+    response = client.get("/ru/articles/?page=2&q=Новость")
+
+    assertContains(response, '<link rel="canonical" href="http://testserver/ru/articles/?page=2">')
+    assertContains(response, '<meta name="robots" content="noindex, follow">')
+
+
+# --- / and the language switcher -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("ru-RU,ru;q=0.9,en;q=0.8", "/ru/"),
+        ("en-US,en;q=0.9", "/en/"),
+        ("kk", "/kk/"),
+        ("de-DE,de;q=0.9", "/kk/"),
+        ("", "/kk/"),
+    ],
+)
+def test_it_redirects_the_root_to_the_readers_language(client, accept_language, expected):
+    response = client.get("/", headers={"accept-language": accept_language})
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
+    assert "Accept-Language" in response["Vary"]
+
+
+@pytest.mark.parametrize("page", PAGE_NAMES)
+def test_it_switches_language_on_the_same_object(client, world, page):
+    name, kwargs, _what = pages(world)[page]
+
+    content = html(client.get(url(name, "kk", **kwargs)))
+
+    for code in ("ru", "en"):
+        assert f'<a href="{url(name, code, **kwargs)}" lang="{code}" hreflang="{code}">' in content
+
+
+def test_it_keeps_the_query_string_when_switching_language(client, world):
+    content = html(client.get("/kk/articles/?person=ivanov&year=2025"))
+
+    assert 'href="/en/articles/?person=ivanov&amp;year=2025"' in content
+
+
+def test_it_switches_the_language_of_a_404_page(client):
+    response = client.get("/ru/articles/no-such-story/")
+
+    assertContains(response, 'href="/en/articles/no-such-story/" lang="en"', status_code=404)
+
+
+# --- Not found ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["detail", "person-detail", "organization-detail", "initiative-detail"]
+)
+def test_it_answers_404_for_an_unknown_slug(client, name):
+    response = client.get(url(name, "en", slug="no-such-thing"))
+
+    assertContains(response, "Page not found", status_code=404)
+    assertContains(response, '<html lang="en">', status_code=404)
+
+
+@pytest.mark.parametrize("slug", ["draft", "scheduled", "in-review"])
+def test_it_answers_404_for_an_article_that_is_not_public(client, world, slug):
+    make_article(slug="in-review", status=Article.Status.IN_REVIEW)
+
+    response = client.get(url("detail", "kk", slug=slug))
+
+    assert response.status_code == 404
+
+
+def test_it_shows_the_404_page_in_the_readers_language(client):
+    response = client.get("/ru/no/such/page/")
+
+    assertContains(response, '<html lang="ru">', status_code=404)
+    assertContains(response, '<meta name="robots" content="noindex">', status_code=404)
+    assertNotContains(response, 'rel="canonical"', status_code=404)
+
+
+def test_it_renders_the_500_page_without_a_request_or_database():
+    with translation.override("ru"):
+        content = loader.get_template("500.html").render()
+
+    assert '<html lang="ru">' in content
+    assert "<h1>" in content
+
+
+def test_it_answers_404_for_a_page_number_past_the_end(client, world):
+    assert client.get("/en/articles/?page=99999").status_code == 404
+    assert client.get(url("person-detail", "en", slug="ivanov") + "?page=2").status_code == 404
+
+
+# --- Published content only ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGE_NAMES)
+def test_it_shows_no_draft_or_scheduled_story_anywhere(client, world, page):
+    name, kwargs, _what = pages(world)[page]
+
+    response = client.get(url(name, "en", **kwargs))
+
+    assertNotContains(response, "DRAFT")
+    assertNotContains(response, "SCHEDULED")
+    assertNotContains(response, "/articles/draft/")
+    assertNotContains(response, "/articles/scheduled/")
+
+
+@pytest.mark.parametrize("name", ["person-list", "organization-list", "initiative-list"])
+def test_it_counts_only_published_stories_in_entity_lists(client, world, name):
+    response = client.get(url(name, "en"))
+
+    assertContains(response, "1 story")
+    assertNotContains(response, "3 stories")
+
+
+def test_it_relates_only_published_stories(client, world):
+    make_article(people=[world.person], title_en="RELATED")
+
+    response = client.get(url("detail", "en", slug=world.article.slug))
+
+    assertContains(response, "RELATED")
+    assertNotContains(response, "DRAFT")
+
+
+# --- Home ------------------------------------------------------------------------------------
+
+
+def test_it_shows_the_latest_stories_active_initiatives_and_who_is_in_the_news(client):
+    busy, quiet = make_person(name_en="Busy Person"), make_person(name_en="Quiet Person")
+    make_article(people=[busy], title_en="Old news", published_at=timezone.now() - timedelta(9))
+    make_article(people=[busy, quiet], title_en="Fresh news")
+    make_initiative(name_en="Active Initiative", status=Initiative.Status.ACTIVE)
+    make_initiative(name_en="Finished Initiative", status=Initiative.Status.COMPLETED)
+
+    content = html(client.get("/en/"))
+
+    assert content.index("Fresh news") < content.index("Old news")
+    assert "Active Initiative" in content and "Finished Initiative" not in content
+    assert content.index("Busy Person") < content.index("Quiet Person")
+
+
+# --- Article page ----------------------------------------------------------------------------
+
+
+def test_it_renders_the_body_as_escaped_paragraphs_without_repeating_the_lead(client):
+    article = make_article(
+        lead_en="The agency opened a case.",
+        body_en="The agency opened a case.\n\nFirst <b>real</b> paragraph,\nsecond line.\n\nLast.",
+    )
+
+    content = html(client.get(url("detail", "en", slug=article.slug)))
+
+    assert '<p class="lead" lang="en">The agency opened a case.</p>' in content
+    assert "<p>The agency opened a case.</p>" not in content
+    assert "<p>First &lt;b&gt;real&lt;/b&gt; paragraph,<br>second line.</p>" in content
+    assert "<p>Last.</p>" in content
+
+
+def test_it_shows_date_byline_source_and_links(client, world):
+    source = make_organization(slug="kazinform", name_ru="Казинформ")
+    article = make_article(
+        published_at=timezone.make_aware(datetime(2024, 3, 5, 12)),
+        byline_ru="Иван Петров",
+        source_ru=source,
+        source_url_ru="https://example.kz/news/1",
+        people=[world.person],
+        organizations=[world.organization],
+        initiatives=[world.initiative],
+    )
+
+    response = client.get(url("detail", "ru", slug=article.slug))
+
+    assertContains(response, "5 марта 2024")
+    assertContains(response, "Иван Петров")
+    assertContains(response, '<a href="/ru/organizations/kazinform/">Казинформ</a>')
+    assertContains(response, 'href="https://example.kz/news/1"')
+    for entity in (world.person, world.organization, world.initiative):
+        assertContains(response, f'<a href="{url_of(entity, "ru")}">{entity.name_ru}</a>')
+
+
+def test_it_shows_dates_in_kazakh_conventions(client):
+    article = make_article(published_at=timezone.make_aware(datetime(2024, 3, 5, 12)))
+
+    assertContains(client.get(url("detail", "kk", slug=article.slug)), "2024 ж. 5 наурыз")
+
+
+def test_it_shows_no_source_borrowed_from_another_language(client):
+    article = make_article(source_ru=make_organization(name_en="Interfax"), byline_ru="Интерфакс")
+
+    response = client.get(url("detail", "en", slug=article.slug))
+
+    assertNotContains(response, "Interfax")
+    assertNotContains(response, "Интерфакс")
+
+
+def test_it_notes_a_story_shown_in_another_language(client):
+    article = make_article(original_language="ru", title_en="", lead_en="", body_en="")
+
+    response = client.get(url("detail", "en", slug=article.slug))
+
+    assertContains(
+        response, "This story is not yet available in English; showing the Russian version."
+    )
+    assertContains(response, f'<h1 lang="ru">{article.title_ru}</h1>')
+
+
+def test_it_notes_a_translation(client):
+    article = make_article(original_language="kk")
+
+    response = client.get(url("detail", "en", slug=article.slug))
+
+    assertContains(response, "Translated from Kazakh.")
+
+
+def test_it_links_the_story_in_its_other_languages_only(client):
+    article = make_article(title_en="", lead_en="", body_en="")
+
+    content = html(client.get(url("detail", "kk", slug=article.slug)))
+
+    assert f'<a href="/ru/articles/{article.slug}/" hreflang="ru">' in content
+    assert f'<a href="/en/articles/{article.slug}/" hreflang="en">' not in content
+
+
+def test_it_shows_a_fixed_number_of_related_stories(client, world):
+    for _ in range(8):
+        make_article(people=[world.person])
+
+    content = html(client.get(url("detail", "en", slug=world.article.slug)))
+    related = content[content.index('id="related-heading"') :]
+
+    assert related.count('<article class="card">') == 5
+
+
+# --- Entity pages ------------------------------------------------------------------------------
+
+
+def test_it_shows_a_persons_affiliations_and_stories_newest_first(client, world):
+    Affiliation.objects.filter(person=world.person).update(
+        start_date=date(2019, 1, 1), start_precision=Precision.YEAR
+    )
+    older = make_article(people=[world.person], published_at=timezone.now() - timedelta(days=3))
+
+    content = html(client.get(url("person-detail", "ru", slug="ivanov")))
+
+    assert "Председатель" in content
+    assert "2019 –" in content
+    assert content.index(world.article.title_ru) < content.index(older.title_ru)
+
+
+def test_it_paginates_a_persons_stories(client, world):
+    for _ in range(25):
+        make_article(people=[world.person])
+
+    first = html(client.get(url("person-detail", "en", slug="ivanov")))
+    second = html(client.get(url("person-detail", "en", slug="ivanov") + "?page=2"))
+
+    assert first.count('<article class="card">') == 20
+    assert second.count('<article class="card">') == 6
+    assert "26 stories" in first
+
+
+def test_it_shows_an_organizations_people_parent_and_sub_organizations(client, world):
+    parent = make_organization(name_en="The Ministry")
+    child = make_organization(name_en="Regional Office", parent=world.organization)
+    world.organization.parent = parent
+    world.organization.save()
+
+    response = client.get(url("organization-detail", "en", slug="agency"))
+
+    assertContains(response, world.person.name_en)
+    assertContains(response, "The Ministry")
+    assertContains(response, child.name_en)
+
+
+def test_it_shows_an_initiatives_status_and_timeline_oldest_first(client, world):
+    world.initiative.status = Initiative.Status.COMPLETED
+    world.initiative.save()
+    first = make_article(
+        initiatives=[world.initiative],
+        published_at=timezone.make_aware(datetime(2023, 5, 10)),
+        title_en="How it began",
+    )
+
+    content = html(client.get(url("initiative-detail", "en", slug="open-budget")))
+
+    assert "Completed" in content
+    assert "May 2023" in content
+    assert content.index(first.title_en) < content.index(world.article.title_en)
+
+
+# --- Queries ---------------------------------------------------------------------------------
+
+# Per page, the queries that run whatever the number of linked items
+# (ATOMIC_REQUESTS' savepoints left out):
+EXPECTED_QUERIES = {
+    "home": 4,  # latest stories, active initiatives, people, organizations
+    "list": 6,  # count, page, and the choices of 4 filters
+    "detail": 5,  # article with sources, 3 entity prefetches, related stories
+    "person-list": 2,  # count, page with story counts
+    "person-detail": 5,  # person, affiliations, initiatives, story count and page
+    "organization-list": 2,
+    "organization-detail": 6,  # + parent joined, sub-organizations
+    "initiative-list": 2,
+    "initiative-detail": 5,  # initiative, organizations, people, story count and page
+}
+
+
+def count_queries(client, path: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path)
+    assert response.status_code == 200
+    return sum(1 for query in context.captured_queries if "SAVEPOINT" not in query["sql"])
+
+
+def crowd(world: World) -> World:
+    """The same kinds of objects, each linked to 50+ others."""
+    people = [make_person() for _ in range(55)]
+    organizations = [make_organization(parent=world.organization) for _ in range(55)]
+    initiatives = [make_initiative() for _ in range(55)]
+    for organization in organizations:
+        Affiliation.objects.create(person=people[0], organization=organization, role_en="Member")
+        Affiliation.objects.create(person=people[1], organization=organization)
+    links = {"people": people, "organizations": organizations, "initiatives": initiatives}
+    article = make_article(**links)
+    for _ in range(110):
+        make_article(
+            people=people[:1], organizations=organizations[:1], initiatives=initiatives[:1]
+        )
+    initiatives[0].people.add(*people)
+    initiatives[0].organizations.add(*organizations)
+    people[0].initiatives.add(*initiatives)
+    return World(
+        person=people[0],
+        organization=organizations[0],
+        initiative=initiatives[0],
+        article=article,
+        draft=world.draft,
+        scheduled=world.scheduled,
+    )
+
+
+@pytest.mark.parametrize("page", PAGE_NAMES)
+def test_it_runs_a_fixed_number_of_queries(client, world, page):
+    name, kwargs, _what = pages(world)[page]
+    few = count_queries(client, url(name, "ru", **kwargs))
+
+    crowded = crowd(world)
+    name, kwargs, _what = pages(crowded)[page]
+    many = count_queries(client, url(name, "ru", **kwargs))
+
+    assert few == many == EXPECTED_QUERIES[page]
+
+
+def test_it_runs_a_fixed_number_of_queries_with_every_filter(client, world):
+    year = timezone.localtime(world.article.published_at).year
+    query = (
+        "?q=Новость&person=ivanov&organization=agency&initiative=open-budget"
+        f"&language=kk&date_from=2020-01-01&date_to=2099-01-01&year={year}"
+    )
+    few = count_queries(client, "/ru/articles/" + query)
+    crowd(world)
+
+    # Each chosen person, organization and initiative is looked up once.
+    assert count_queries(client, "/ru/articles/" + query) == few == EXPECTED_QUERIES["list"] + 3
+
+
+def test_it_uses_no_html_from_the_data(client):
+    article = make_article(title_en="<script>alert(1)</script>")
+
+    content = html(client.get(url("detail", "en", slug=article.slug)))
+
+    assert "<script>" not in content
+    assert re.search(r"&lt;script&gt;alert\(1\)&lt;/script&gt;", content)
+
+
+# --- Interface language --------------------------------------------------------------------
+
+LOCALE_DIR = Path(settings.BASE_DIR) / "articles" / "locale"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "kk",
+            ["Соңғы материалдар", "Жаңалықтардағы тұлғалар", "1 материал", "Негізгі мазмұнға өту"],
+        ),
+        ("ru", ["Последние материалы", "Персоны в новостях", "1 материал", "Перейти к основному"]),
+        ("en", ["Latest stories", "People in the news", "1 story", "Skip to main content"]),
+    ],
+)
+def test_it_speaks_the_readers_language(client, world, language, expected):
+    content = html(client.get(url("home", language)))
+
+    for text in expected:
+        assert text in content
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"), [(1, "1 материал"), (3, "3 материала"), (5, "5 материалов")]
+)
+def test_it_counts_stories_in_russian_plural_forms(client, count, expected):
+    person = make_person(slug="counted")
+    for _ in range(count):
+        make_article(people=[person])
+
+    assertContains(client.get(url("person-detail", "ru", slug="counted")), expected)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_it_has_every_interface_string_translated(language):
+    """articles/locale holds the app's and the templates' strings: after
+    `make messages`, every new one needs a Kazakh and a Russian translation."""
+    catalog = (LOCALE_DIR / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    entries = catalog.split("\n\n")[1:]
+
+    fuzzy = [entry for entry in entries if re.search(r"^#,.*\bfuzzy\b", entry, re.MULTILINE)]
+    empty = [
+        entry for entry in entries if re.search(r'^msgstr(\[\d\])? ""\n?\Z', entry, re.MULTILINE)
+    ]
+
+    assert not fuzzy, fuzzy
+    assert not empty, empty
