@@ -5,7 +5,7 @@ action, history revert, management commands) goes through the permission
 check in this module.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import reversion
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -43,6 +43,22 @@ def _require_publisher(user) -> None:
         raise PermissionDenied(_("Only a Publisher can publish or unpublish articles."))
 
 
+def _change_status(
+    *, articles: Iterable[Article], user, comment: str, change: Callable[[Article], bool]
+) -> int:
+    """Apply ``change`` to each article in one transaction and one history
+    revision; ``change`` returns whether it changed the article."""
+    changed = 0
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+        for article in articles:
+            if change(article):
+                article.save()
+                changed += 1
+    return changed
+
+
 def article_publish(*, articles: Iterable[Article], user, when=None) -> int:
     """Publish the articles now (or at ``when``); returns how many changed.
 
@@ -50,46 +66,39 @@ def article_publish(*, articles: Iterable[Article], user, when=None) -> int:
     """
     _require_publisher(user)
     when = when or timezone.now()
-    changed = 0
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(_("Published."))
-        for article in articles:
-            if article.status == ArticleStatus.PUBLISHED:
-                continue
-            article.status = ArticleStatus.PUBLISHED
-            article.published_at = article.published_at or when
-            article.save()
-            changed += 1
-    return changed
+
+    def publish(article: Article) -> bool:
+        if article.status == ArticleStatus.PUBLISHED:
+            return False
+        article.status = ArticleStatus.PUBLISHED
+        article.published_at = article.published_at or when
+        return True
+
+    return _change_status(articles=articles, user=user, comment=_("Published."), change=publish)
 
 
 def article_unpublish(*, articles: Iterable[Article], user) -> int:
     """Return published articles to draft; returns how many changed."""
     _require_publisher(user)
-    changed = 0
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(_("Unpublished."))
-        for article in articles:
-            if article.status != ArticleStatus.PUBLISHED:
-                continue
-            article.status = ArticleStatus.DRAFT
-            article.save()
-            changed += 1
-    return changed
+
+    def unpublish(article: Article) -> bool:
+        if article.status != ArticleStatus.PUBLISHED:
+            return False
+        article.status = ArticleStatus.DRAFT
+        return True
+
+    return _change_status(articles=articles, user=user, comment=_("Unpublished."), change=unpublish)
 
 
 def article_submit_for_review(*, articles: Iterable[Article], user) -> int:
     """Move drafts to "in review"; any editor may do this."""
-    changed = 0
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(_("Submitted for review."))
-        for article in articles:
-            if article.status != ArticleStatus.DRAFT:
-                continue
-            article.status = ArticleStatus.IN_REVIEW
-            article.save()
-            changed += 1
-    return changed
+
+    def submit(article: Article) -> bool:
+        if article.status != ArticleStatus.DRAFT:
+            return False
+        article.status = ArticleStatus.IN_REVIEW
+        return True
+
+    return _change_status(
+        articles=articles, user=user, comment=_("Submitted for review."), change=submit
+    )
