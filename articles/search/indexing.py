@@ -1,0 +1,165 @@
+"""Writing the search index: articles and entities to their search keys.
+
+Every write path keeps the index current through the receivers in
+signals.py (saves, loaddata, link changes, renames, deletions). Code that
+writes around signals (``bulk_create``, ``QuerySet.update`` on text fields)
+calls ``index_articles`` itself, as ``generate_articles`` does;
+``manage.py rebuild_search_index`` rebuilds everything.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from articles.models import Article, Initiative, Organization, Person
+
+from .analysis import LANGUAGES, index_keys, name_keys
+from .models import EntityDocument, EntityKind, SearchDocument
+
+BATCH_SIZE = 500
+
+# Article field → (entity model, kind, the entity's name fields).
+ENTITY_LINKS = {
+    "people": (Person, EntityKind.PERSON, ("name",)),
+    "organizations": (Organization, EntityKind.ORGANIZATION, ("name", "short_name")),
+    "initiatives": (Initiative, EntityKind.INITIATIVE, ("name",)),
+}
+KIND_MODELS = {kind: model for model, kind, _ in ENTITY_LINKS.values()}
+NAME_FIELDS = {model: fields for model, _, fields in ENTITY_LINKS.values()}
+
+Progress = Callable[[int], None]
+
+
+def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:
+    iterator = iter(ids)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def entity_text(entity) -> str:
+    """All the names of a person, organization or initiative, in every language."""
+    fields = NAME_FIELDS[type(entity)]
+    return " ".join(
+        getattr(entity, f"{field}_{code}") or "" for field in fields for code in LANGUAGES
+    )
+
+
+def _entity_prefetches() -> list[Prefetch]:
+    prefetches = []
+    for field, (model, _, names) in ENTITY_LINKS.items():
+        columns = [f"{name}_{code}" for name in names for code in LANGUAGES]
+        prefetches.append(Prefetch(field, queryset=model.objects.only("pk", *columns)))
+    return prefetches
+
+
+def article_names(article: Article) -> str:
+    """Name keys of every entity linked to ``article`` (prefetched)."""
+    text = " ".join(
+        entity_text(entity) for field in ENTITY_LINKS for entity in getattr(article, field).all()
+    )
+    return name_keys(text)
+
+
+def build_document(article: Article) -> SearchDocument:
+    """The search document of an article whose entities are prefetched."""
+    parts = {"titles": [], "leads": [], "bodies": []}
+    languages = []
+    for code in LANGUAGES:
+        texts = [getattr(article, f"{field}_{code}") or "" for field in ("title", "lead", "body")]
+        if any(texts):
+            languages.append(code)
+        for part, text in zip(parts.values(), texts, strict=True):
+            part.append(index_keys(text, code))
+    return SearchDocument(
+        article_id=article.pk,
+        names=article_names(article),
+        languages=" ".join(languages),
+        **{name: " ".join(filter(None, keys)) for name, keys in parts.items()},
+    )
+
+
+def index_articles(
+    ids: Iterable[int] | None = None,
+    *,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+) -> int:
+    """(Re)write the search documents of the given articles (all by default).
+
+    Works in batches, one transaction each; ``progress`` is called with the
+    number done after each batch. Returns how many documents were written.
+    """
+    if ids is None:
+        ids = Article.objects.order_by("pk").values_list("pk", flat=True).iterator()
+    done = 0
+    for batch in _chunks(ids, batch_size):
+        articles = Article.objects.filter(pk__in=batch).prefetch_related(*_entity_prefetches())
+        documents = [build_document(article) for article in articles]
+        with transaction.atomic():
+            SearchDocument.objects.bulk_create(
+                documents,
+                update_conflicts=True,
+                unique_fields=["article"],
+                update_fields=["names", "titles", "leads", "bodies", "languages", "updated_at"],
+            )
+        done += len(documents)
+        if progress:
+            progress(done)
+    return done
+
+
+def refresh_names(ids: Iterable[int], *, batch_size: int = BATCH_SIZE) -> int:
+    """Rewrite only the name keys of the given articles: after an entity is
+    renamed, its (possibly many) articles' text need not be analysed again."""
+    ids = list(ids)
+    done = 0
+    for batch in _chunks(ids, batch_size):
+        articles = (
+            Article.objects.filter(pk__in=batch, search_document__isnull=False)
+            .only("pk")
+            .prefetch_related(*_entity_prefetches())
+        )
+        documents = [SearchDocument(article_id=a.pk, names=article_names(a)) for a in articles]
+        with transaction.atomic():
+            SearchDocument.objects.bulk_update(documents, ["names"])
+        done += len(documents)
+    missing = Article.objects.filter(pk__in=ids, search_document__isnull=True)
+    return done + index_articles(missing.values_list("pk", flat=True))
+
+
+def index_entities(entities: Iterable) -> int:
+    """(Re)write the entity documents of people, organizations or initiatives."""
+    documents = [
+        EntityDocument(
+            kind=kind_of(entity), object_id=entity.pk, names=f" {name_keys(entity_text(entity))} "
+        )
+        for entity in entities
+    ]
+    EntityDocument.objects.bulk_create(
+        documents,
+        update_conflicts=True,
+        unique_fields=["kind", "object_id"],
+        update_fields=["names"],
+    )
+    return len(documents)
+
+
+def kind_of(entity) -> str:
+    return next(kind for kind, model in KIND_MODELS.items() if isinstance(entity, model))
+
+
+def rebuild(*, progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> tuple[int, int]:
+    """Rebuild the whole index: every entity, then every article.
+
+    Returns (entities, articles) written. Documents of deleted rows go too.
+    """
+    entities = 0
+    with transaction.atomic():
+        EntityDocument.objects.all().delete()
+        for model in KIND_MODELS.values():
+            entities += index_entities(model.objects.all())
+    SearchDocument.objects.exclude(article__in=Article.objects.all()).delete()
+    articles = index_articles(progress=progress, batch_size=batch_size)
+    return entities, articles
