@@ -7,7 +7,10 @@ language with the fallback order set in settings, ``title_kk`` etc. are the
 stored columns.
 """
 
+import operator
 import re
+from datetime import datetime
+from functools import reduce
 from typing import NamedTuple
 
 from django.db import models
@@ -23,6 +26,7 @@ from modeltranslation.utils import (
     resolution_order,
 )
 
+from .links import external_url
 from .partial_dates import Precision, format_partial_date
 from .transliteration import slugify_title
 
@@ -110,6 +114,23 @@ def period_constraints(prefix: str) -> list[models.BaseConstraint]:
     ]
 
 
+def name_variants_field() -> models.TextField:
+    """The other names a person, organization or initiative goes by in one
+    language (translated), which mention detection (mentions.py) looks for."""
+    return models.TextField(
+        _("name variants"),
+        blank=True,
+        help_text=_(
+            "Other names used for it in this language, one a line: the surname alone "
+            "(Тоқаев), initials (Ә. Смайылов), an abbreviation (БҰҰ), a former name, a "
+            "title only one person ever held (Елбасы). Inflected forms (Тоқаевтың, "
+            "Токаевым) are found without being listed. Leave out titles that pass from "
+            "one holder to the next (Мемлекет басшысы): list them on the office's "
+            "organization and tick “one-person office”."
+        ),
+    )
+
+
 # --- Reads shared by people, organizations and initiatives ----------------------
 
 
@@ -146,6 +167,17 @@ class EntityQuerySet(models.QuerySet):
         """Rows that at least one published article is about."""
         stories = Article.objects.published().values(self._article_field())
         return self.filter(pk__in=stories)
+
+    def with_latest_story(self) -> "EntityQuerySet":
+        """Annotate ``latest_story_at``: when the newest published article
+        about each row appeared (None for rows without one)."""
+        latest = (
+            Article.objects.published()
+            .filter(**{self._article_field(): OuterRef("pk")})
+            .order_by("-published_at")
+            .values("published_at")[:1]
+        )
+        return self.annotate(latest_story_at=Subquery(latest))
 
 
 def affiliations_for_profile(related: str) -> Prefetch:
@@ -200,6 +232,7 @@ class Organization(models.Model):
         blank=True,
         help_text=_("An abbreviation or short form, e.g. “Nur Otan” or “CPI”."),
     )
+    name_variants = name_variants_field()
     description = models.TextField(_("description"), blank=True)
     slug = models.SlugField(
         _("slug"),
@@ -208,6 +241,15 @@ class Organization(models.Model):
         help_text=_("The Latin part of the address, the same in every language."),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    is_office = models.BooleanField(
+        _("one-person office"),
+        default=False,
+        help_text=_(
+            "An office one person holds at a time, such as the President. A mention of "
+            "its names (“Мемлекет басшысы”, “Head of State”) also suggests whoever held "
+            "it on the story's date, according to the affiliations."
+        ),
+    )
     website = models.URLField(_("website"), blank=True)
     parent = models.ForeignKey(
         "self",
@@ -271,6 +313,7 @@ class Person(models.Model):
             "In the established spelling of each language, e.g. Тоқаев / Токаев / Tokayev."
         ),
     )
+    name_variants = name_variants_field()
     position = models.CharField(
         _("short description"),
         max_length=300,
@@ -369,6 +412,7 @@ class InitiativeQuerySet(EntityQuerySet):
 class Initiative(PartialPeriod):
     Status = InitiativeStatus
     name = models.CharField(_("name"), max_length=300)
+    name_variants = name_variants_field()
     description = models.TextField(_("description"), blank=True)
     slug = models.SlugField(
         _("slug"),
@@ -432,6 +476,15 @@ class ArticleStatus(models.TextChoices):
     PUBLISHED = "published", _("published")
 
 
+class TranslationStatus(models.TextChoices):
+    """The state of one language version of an article (``Article.translation_status``)."""
+
+    MISSING = "missing", pgettext_lazy("translation status", "missing")
+    INCOMPLETE = "incomplete", pgettext_lazy("translation status", "incomplete")
+    OUT_OF_DATE = "out_of_date", pgettext_lazy("translation status", "out of date")
+    COMPLETE = "complete", pgettext_lazy("translation status", "complete")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         """What the public may see: published, and not scheduled for later.
@@ -445,7 +498,24 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("source_kk", "source_ru", "source_en")
 
     def for_detail(self) -> "ArticleQuerySet":
-        return self.for_listing().prefetch_related("people", "organizations", "initiatives")
+        return self.for_listing().prefetch_related(
+            "people", "organizations", "initiatives", "corrections"
+        )
+
+    def translation_status(self, language: str, status: str) -> "ArticleQuerySet":
+        """Articles whose ``language`` version is in ``status`` (a
+        TranslationStatus other than COMPLETE), the same rule as
+        ``Article.translation_status`` in SQL."""
+        return self.filter(translation_status_condition(language, status))
+
+    def needing_translation(self) -> "ArticleQuerySet":
+        """Articles with a version missing, incomplete or out of date."""
+        conditions = [
+            translation_status_condition(language, status)
+            for language in LANGUAGE_CODES
+            for status in TRANSLATION_WORK
+        ]
+        return self.filter(reduce(operator.or_, conditions))
 
     def related_to(self, article: "Article") -> "ArticleQuerySet":
         """Articles sharing a person, organization or initiative with ``article``.
@@ -464,6 +534,15 @@ class ArticleQuerySet(models.QuerySet):
 
 
 ARTICLE_TEXT_FIELDS = ("title", "lead", "body")
+# What a language version needs before the article may be published.
+PUBLICATION_TEXT_FIELDS = ("title", "lead")
+TEXT_COLUMNS = tuple(f"{field}_{code}" for field in ARTICLE_TEXT_FIELDS for code in LANGUAGE_CODES)
+# The states in which a language version needs a translator's work.
+TRANSLATION_WORK = (
+    TranslationStatus.MISSING,
+    TranslationStatus.INCOMPLETE,
+    TranslationStatus.OUT_OF_DATE,
+)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 SENTENCE_ENDS = '.!?…»”")'
 
@@ -542,6 +621,12 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # When each language's title, lead or body last changed: set by save()
+    # from the values the row was loaded with (see from_db), on every path
+    # that saves through the model (admin, services, importer).
+    edited_at_kk = models.DateTimeField(_("Kazakh text edited"), null=True, editable=False)
+    edited_at_ru = models.DateTimeField(_("Russian text edited"), null=True, editable=False)
+    edited_at_en = models.DateTimeField(_("English text edited"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -583,10 +668,87 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.slug_from_title(), "article")
+        edited = self.edited_languages()
+        if edited:
+            now = timezone.now()
+            for code in edited:
+                setattr(self, f"edited_at_{code}", now)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"],
+                    *(f"edited_at_{code}" for code in edited),
+                }
         super().save(*args, **kwargs)
+        self._loaded_texts = self._current_texts()
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    # --- Translation status -------------------------------------------------------
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """Remembers the texts as loaded, so that save() can tell which
+        language versions an edit changed."""
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_texts = instance._current_texts()
+        return instance
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        # Also reached when a deferred text column is first read: the
+        # reloaded values become the ones edits are compared with.
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        refreshed = set(TEXT_COLUMNS if fields is None else fields) & set(TEXT_COLUMNS)
+        current = self._current_texts()
+        loaded = getattr(self, "_loaded_texts", {})
+        self._loaded_texts = {**loaded, **{c: current[c] for c in refreshed if c in current}}
+
+    def _current_texts(self) -> dict[str, str]:
+        deferred = self.get_deferred_fields()
+        return {
+            column: getattr(self, column) or ""
+            for column in TEXT_COLUMNS
+            if column not in deferred
+        }
+
+    def edited_languages(self) -> list[str]:
+        """The languages whose title, lead or body differ from the stored row
+        (for a new article: those with any text)."""
+        current = self._current_texts()
+        loaded = getattr(self, "_loaded_texts", None)
+        if self._state.adding or loaded is None:
+            loaded = dict.fromkeys(TEXT_COLUMNS, "")
+        changed = {
+            column.rsplit("_", 1)[1]
+            for column, value in current.items()
+            if column in loaded and value != loaded[column]
+        }
+        return [code for code in LANGUAGE_CODES if code in changed]
+
+    def translation_status(self, language: str) -> TranslationStatus:
+        """Whether the ``language`` version is missing, incomplete, complete,
+        or out of date: its texts were last edited before the original's."""
+        filled = [bool(getattr(self, f"{field}_{language}")) for field in ARTICLE_TEXT_FIELDS]
+        if not any(filled):
+            return TranslationStatus.MISSING
+        if not all(filled):
+            return TranslationStatus.INCOMPLETE
+        edited = getattr(self, f"edited_at_{language}")
+        original_edited = getattr(self, f"edited_at_{self.original_language}")
+        if edited and original_edited and edited < original_edited:
+            return TranslationStatus.OUT_OF_DATE
+        return TranslationStatus.COMPLETE
+
+    def translation_statuses(self) -> dict[str, TranslationStatus]:
+        return {code: self.translation_status(code) for code in LANGUAGE_CODES}
+
+    def missing_for_publication(self) -> list[str]:
+        """The languages without a title or a lead, which publishing requires."""
+        return [
+            code
+            for code in LANGUAGE_CODES
+            if not all(getattr(self, f"{field}_{code}") for field in PUBLICATION_TEXT_FIELDS)
+        ]
 
     def slug_from_title(self) -> str:
         """A slug from the Kazakh or Russian title, preferring the original's."""
@@ -605,6 +767,14 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def modified_at(self) -> datetime | None:
+        """When the public story last changed: its last edit, or its
+        publication when that came later (a scheduled story)."""
+        if self.published_at is None:
+            return None
+        return max(self.published_at, self.updated_at)
 
     def complete_languages(self) -> list[str]:
         """The languages in which title, lead and body are all filled in."""
@@ -675,7 +845,7 @@ class Article(models.Model):
         return VersionCredits(
             byline=getattr(self, f"byline_{code}") or "",
             source=getattr(self, f"source_{code}"),
-            source_url=getattr(self, f"source_url_{code}") or "",
+            source_url=external_url(getattr(self, f"source_url_{code}")),
         )
 
 
@@ -696,3 +866,31 @@ def _without_repeated_lead(paragraph: str, lead: str) -> str:
     if rest[0].isspace() and words[-1][-1] in SENTENCE_ENDS:
         return rest.strip()
     return paragraph
+
+
+def translation_status_condition(language: str, status: str) -> Q:
+    """``Article.translation_status(language) == status`` as a filter, for a
+    status other than COMPLETE."""
+    empty = [
+        Q(**{f"{field}_{language}__isnull": True}) | Q(**{f"{field}_{language}": ""})
+        for field in ARTICLE_TEXT_FIELDS
+    ]
+    if status == TranslationStatus.MISSING:
+        return reduce(operator.and_, empty)
+    some_empty = reduce(operator.or_, empty)
+    if status == TranslationStatus.INCOMPLETE:
+        return some_empty & ~reduce(operator.and_, empty)
+    if status == TranslationStatus.OUT_OF_DATE:
+        # A comparison with a NULL time is never true, as in Python above.
+        older = [
+            Q(original_language=original, **{f"edited_at_{language}__lt": F(f"edited_at_{original}")})
+            for original in LANGUAGE_CODES
+            if original != language
+        ]
+        return ~some_empty & reduce(operator.or_, older)
+    raise ValueError(f"no filter for translation status {status!r}")
+
+
+# The editorial workflow's models live in their own module; importing them
+# here registers them with the app.
+from .workflow import Correction, MentionSuggestion  # noqa: E402, F401

@@ -24,8 +24,15 @@ def user_can_publish(user: AbstractBaseUser | AnonymousUser) -> bool:
 
 
 def publication_state(status: str, published_at) -> tuple[bool, object]:
-    """What readers are promised: published or not, and from when."""
+    """What readers are promised: published or not, and from when.
+
+    Times are compared to the millisecond: the history (django-reversion's
+    JSON) keeps no more, so restoring an old version of a story published at
+    12:00:00.123456 must not count as rescheduling it.
+    """
     if status == ArticleStatus.PUBLISHED:
+        if published_at is not None:
+            published_at = published_at.replace(microsecond=published_at.microsecond // 1000 * 1000)
         return True, published_at
     return False, None
 

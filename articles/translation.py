@@ -2,18 +2,18 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Affiliation, Article, Initiative, Organization, Person
+from .models import Affiliation, Article, Correction, Initiative, Organization, Person
 
 
 @register(Organization)
 class OrganizationTranslationOptions(TranslationOptions):
-    fields = ("name", "short_name", "description")
+    fields = ("name", "short_name", "name_variants", "description")
     required_languages = ("kk",)
 
 
 @register(Person)
 class PersonTranslationOptions(TranslationOptions):
-    fields = ("name", "position", "biography")
+    fields = ("name", "name_variants", "position", "biography")
     required_languages = ("kk",)
 
 
@@ -24,7 +24,7 @@ class AffiliationTranslationOptions(TranslationOptions):
 
 @register(Initiative)
 class InitiativeTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "name_variants", "description")
     required_languages = ("kk",)
 
 
@@ -33,4 +33,12 @@ class ArticleTranslationOptions(TranslationOptions):
     # Each language version keeps its own byline and source (the Kazakh and
     # Russian versions of one story may come from different outlets).
     fields = ("title", "lead", "body", "byline", "source", "source_url")
+    required_languages = {"default": ()}
+
+
+@register(Correction)
+class CorrectionTranslationOptions(TranslationOptions):
+    # A story may be corrected in any of its languages; the inline form asks
+    # for at least one.
+    fields = ("text",)
     required_languages = {"default": ()}

@@ -6,17 +6,23 @@ fixed number of queries however many items are linked (the QuerySet methods
 bundle the joins and prefetches; tests/test_views.py counts them).
 """
 
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, get_language_from_request, override
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
+from . import structured_data
 from .filters import ArticleFilter
 from .models import Article, Initiative, Organization, Person
 from .notices import language_notes
+from .search.query import MAX_QUERY_LENGTH, load_entities, matching_entities, parse
+from .search.snippets import snippet
 
 
 def language_redirect(request):
@@ -31,8 +37,23 @@ def language_redirect(request):
     return response
 
 
+@require_safe
+def robots_txt(request):
+    """``/robots.txt``: everything but the admin may be crawled; the sitemap
+    lists every public page in every language."""
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /*/admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
 class PageMixin:
-    """What base.html needs for <title>, the description and Open Graph tags."""
+    """What base.html needs for <title>, the description, Open Graph tags and
+    the page's schema.org data (JSON-LD, from articles/structured_data.py)."""
 
     page_title = ""
     page_description = _("News about the fight against corruption in Kazakhstan")
@@ -44,11 +65,15 @@ class PageMixin:
     def get_page_description(self) -> str:
         return str(self.page_description)
 
+    def get_structured_data(self) -> structured_data.JsonLd | None:
+        return None
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             page_title=self.get_page_title(),
             page_description=self.get_page_description(),
             og_type=self.og_type,
+            structured_data=self.get_structured_data(),
             **kwargs,
         )
 
@@ -92,6 +117,45 @@ class ArticleListView(PageMixin, FilterView):
         return super().get_context_data(filterset=self.filterset, **kwargs)
 
 
+class SearchView(ArticleListView):
+    """``search/?q=``: the article list ranked by relevance (ArticleFilter's
+    ``q`` runs the search engine), with the matched passage of each story
+    and the people, organizations and initiatives whose names match.
+
+    The query is cut to MAX_QUERY_LENGTH characters instead of being
+    refused, so any text typed in the search box gives a page of results.
+    """
+
+    template_name = "articles/search.html"
+    page_title = _("Search")
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        data = kwargs["data"]
+        if data is not None and len(data.get("q", "")) > MAX_QUERY_LENGTH:
+            data = data.copy()
+            data["q"] = data["q"][:MAX_QUERY_LENGTH]
+            kwargs["data"] = data
+        return kwargs
+
+    def get_queryset(self):
+        if not self.request.GET:
+            return Article.objects.none()  # an empty search page: nothing asked yet
+        return super().get_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cleaned_data = getattr(self.filterset.form, "cleaned_data", {})
+        query = parse(cleaned_data.get("q") or "")
+        language = get_language()
+        context["search_query"] = query
+        context["results"] = [
+            (article, snippet(article, query, language)) for article in context["object_list"]
+        ]
+        context["entities"] = load_entities(matching_entities(query))
+        return context
+
+
 class ArticleDetailView(PageMixin, DetailView):
     context_object_name = "article"
     og_type = "article"
@@ -105,6 +169,9 @@ class ArticleDetailView(PageMixin, DetailView):
 
     def get_page_description(self) -> str:
         return self.object.lead or super().get_page_description()
+
+    def get_structured_data(self) -> structured_data.JsonLd:
+        return structured_data.news_article(self.object, request=self.request)
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -164,6 +231,9 @@ class PersonDetailView(EntityDetailView):
     og_type = "profile"
     description_field = "position"
 
+    def get_structured_data(self) -> structured_data.JsonLd:
+        return structured_data.person_profile(self.object, request=self.request)
+
 
 class OrganizationListView(EntityListView):
     model = Organization
@@ -173,6 +243,9 @@ class OrganizationListView(EntityListView):
 class OrganizationDetailView(EntityDetailView):
     model = Organization
     template_name = "articles/organization_detail.html"
+
+    def get_structured_data(self) -> structured_data.JsonLd:
+        return structured_data.organization_profile(self.object, request=self.request)
 
 
 class InitiativeListView(EntityListView):

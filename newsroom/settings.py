@@ -6,6 +6,7 @@ DEBUG off, SECRET_KEY and ALLOWED_HOSTS have no default, so a production
 deploy that forgets them stops at start-up instead of running insecurely.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -38,14 +39,19 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
     "reversion",
     "reversion_compare",
+    "axes",
+    "csp",
     "articles",
+    "articles.search",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session and must run before CommonMiddleware,
@@ -56,6 +62,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns "the database is unreachable" into a friendly 503 page.
+    "newsroom.outage.DatabaseUnavailableMiddleware",
+    # Axes must come last: it turns a lockout signalled by its backend into
+    # the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -91,6 +102,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["TEST"].setdefault("CHARSET", "UTF8")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # Axes first: it refuses a locked-out login before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -166,3 +183,61 @@ LOGGING = {
 ADD_REVERSION_ADMIN = True
 # The tabbed translation admin would load jQuery UI from a CDN; serve it ourselves.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+# --- Security ----------------------------------------------------------------
+# Production serves HTTPS only, usually behind a proxy that terminates TLS.
+# With DEBUG off everything below is on by default; `manage.py check --deploy`
+# must stay free of warnings (tests/test_security.py runs it).
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Only behind a proxy that sets this header itself (dropping the client's),
+# e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto: otherwise anyone could claim
+# to be on HTTPS.
+if env.str("SECURE_PROXY_SSL_HEADER", default=""):
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + env.str("SECURE_PROXY_SSL_HEADER").upper().replace("-", "_"),
+        "https",
+    )
+# A year of HSTS, for every subdomain, and eligible for the browsers' preload
+# lists. Set SECURE_HSTS_SECONDS=0 before the first deploy to a new domain if
+# unsure: browsers remember HSTS for the whole period.
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Readers' visits are nobody else's business: links to sources send no referrer.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp): only our own files. No page, the
+# admin included, needs inline script or style; JSON-LD blocks are data, which
+# script-src does not govern. tests/test_security.py checks the rendered pages.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# Login throttling (django-axes): five wrong passwords for one user name from
+# one address lock that pair out for 15 minutes. Locking the pair, not the
+# name alone, means nobody can lock an editor out from elsewhere.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+# Behind a proxy REMOTE_ADDR is the proxy's address: name the header in which
+# the proxy passes the reader's, e.g. CLIENT_IP_HEADER=X-Real-IP.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")

@@ -1,13 +1,33 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from articles.views import language_redirect
+from articles.sitemaps import SITEMAPS
+from articles.views import language_redirect, robots_txt
+from newsroom.health import healthz
 
 urlpatterns = [
     # "/" has no language of its own: it sends readers to theirs.
     path("", language_redirect, name="language-redirect"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # For load balancers and monitoring: no language, JSON (newsroom/health.py).
+    path("healthz", healthz, name="healthz"),
+    # One robots.txt and one sitemap for the whole site: the sitemap lists
+    # every page in every language itself.
+    path("robots.txt", robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

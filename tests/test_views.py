@@ -153,8 +153,10 @@ def test_it_builds_every_page_on_accessible_landmarks(client, world, page):
     assert '<a class="skip-link" href="#main">' in content
     for landmark in ('<header class="site-header">', '<main id="main"', "<footer"):
         assert landmark in content
-    # A strict Content-Security-Policy comes later: nothing inline.
-    assert "<style" not in content and "<script" not in content and " style=" not in content
+    # A strict Content-Security-Policy comes later: nothing inline. JSON-LD is
+    # data that no browser runs, so script-src does not apply to it.
+    assert "<style" not in content and " style=" not in content
+    assert set(re.findall(r"<script[^>]*>", content)) <= {'<script type="application/ld+json">'}
     # One stylesheet, from this site (hashed by the manifest storage when collected).
     assert (
         len(re.findall(r'<link rel="stylesheet" href="/static/css/site(\.\w+)?\.css">', content))
@@ -539,6 +541,29 @@ def test_it_runs_a_fixed_number_of_queries_with_every_filter(client, world):
 
     # Each chosen person, organization and initiative is looked up once.
     assert count_queries(client, "/ru/articles/" + query) == few == EXPECTED_QUERIES["list"] + 3
+
+
+# Feeds and sitemaps are not HTML pages (tests/test_feeds.py and
+# tests/test_sitemaps.py check what they say), but they must not grow with
+# the data either:
+EXPECTED_FEED_AND_SITEMAP_QUERIES = {
+    "/ru/feed/": 4,  # stories with sources; their people, organizations, initiatives
+    "/ru/feed/atom/": 4,
+    "/sitemap.xml": 9,  # latest change and items of each of 5 sections; list pages: 1
+    "/sitemap-pages.xml": 1,  # the latest story
+    "/sitemap-articles.xml": 1,
+    "/sitemap-people.xml": 1,
+    "/sitemap-organizations.xml": 1,
+    "/sitemap-initiatives.xml": 1,
+}
+
+
+@pytest.mark.parametrize("path", EXPECTED_FEED_AND_SITEMAP_QUERIES)
+def test_it_runs_a_fixed_number_of_queries_for_feeds_and_sitemaps(client, world, path):
+    few = count_queries(client, path)
+    crowd(world)
+
+    assert count_queries(client, path) == few == EXPECTED_FEED_AND_SITEMAP_QUERIES[path]
 
 
 def test_it_uses_no_html_from_the_data(client):

@@ -1,12 +1,16 @@
 """Tags for the reader's templates. None of them queries the database."""
 
 import re
+from urllib.parse import quote
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
+
+from articles import links, structured_data
 
 register = template.Library()
 
@@ -80,12 +84,22 @@ def _in_language(url: str, code: str, current: str) -> str:
 
     A URL that does not resolve (a 404 page) keeps its path with the language
     prefix swapped, so the reader can still switch the 404 page's language.
+    A path that starts with "//" or "/\\" (a 404 for "/%2F%2Fevil.example")
+    would be a link to another host: its second character is escaped.
     """
     translated = translate_url(url, code)
     prefix = f"/{current}/"
     if translated == url and code != current and url.startswith(prefix):
-        return f"/{code}/{url.removeprefix(prefix)}"
+        translated = f"/{code}/{url.removeprefix(prefix)}"
+    if translated.startswith(("//", "/\\")):
+        translated = "/" + quote(translated[1], safe="") + translated[2:]
     return translated
+
+
+@register.filter
+def external_url(value: str) -> str:
+    """An editor-entered address, or "" unless it is an http(s) URL (articles/links.py)."""
+    return links.external_url(value)
 
 
 @register.filter
@@ -98,3 +112,10 @@ def self_name(code: str) -> str:
 def shown_language(article, field: str) -> str:
     """The language of the text an article shows for ``field`` (for lang="...")."""
     return article.shown_language(field) or get_language()
+
+
+@register.filter
+def json_ld(data: structured_data.JsonLd) -> SafeString:
+    """A page's schema.org data as a ``<script type="application/ld+json">``
+    element, escaped so that no text in it can end the element."""
+    return structured_data.json_ld(data)

@@ -5,8 +5,10 @@
 # idempotent, so running a script twice is safe: existing things (.venv, .env,
 # the database) are reused, and only what is missing is created.
 #
-#   setup_project REQUIREMENTS_FILE   runs every step below, in order
+#   setup_project REQUIREMENTS_FILE [--browser]   runs every step below, in order
 #
+# --browser is for the test set-up: it also installs Debian's chromium for the
+# real-browser tests in tests/browser/ (serving the site does not need it).
 # Set PYTHON to choose the interpreter that creates .venv (default: python3).
 
 NEWSROOM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -43,13 +45,19 @@ apt_install() {
         die "apt-get install failed. Please install: apt-get install $*"
 }
 
+# CI sets CI=true (.ci/run does too); tests/browser/conftest.py reads it the same way.
+in_ci() {
+    local ci=${CI:-}
+    [[ ${ci,,} =~ ^(1|true|yes)$ ]]
+}
+
 python_is_new_enough() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
 
 # A usable .venv runs Python 3.11+ and has pip (Debian leaves a pip-less
 # .venv behind when python3-venv was missing).
 venv_is_usable() { [[ -x "$PY" ]] && python_is_new_enough "$PY" && "$PY" -m pip --version >/dev/null 2>&1; }
 
-ensure_system_packages() {
+ensure_system_packages() { # [--browser]
     local -a missing=()
     if ! command -v "$PYTHON" >/dev/null; then
         missing+=(python3-venv) # pulls in python3
@@ -58,13 +66,33 @@ ensure_system_packages() {
     fi
     # compilemessages runs gettext's msgfmt.
     command -v msgfmt >/dev/null || missing+=(gettext)
-    # Browser tests (later): Playwright drives Debian's chromium; add it here.
     if ((${#missing[@]})); then
         apt_install "${missing[@]}"
+    fi
+    if [[ ${1:-} == --browser ]]; then
+        ensure_browser
     fi
     command -v "$PYTHON" >/dev/null || die "$PYTHON not found; Newsroom needs Python 3.11 or newer."
     if ! venv_is_usable && ! python_is_new_enough "$PYTHON"; then
         die "Newsroom needs Python 3.11 or newer; $PYTHON is $("$PYTHON" -V 2>&1). Set PYTHON=/path/to/python3.11 and try again."
+    fi
+}
+
+# The browser tests drive Debian's chromium through Playwright (its own
+# browser downloads cannot be used); their screenshots need a font with the
+# Kazakh letters (ә ғ қ ң ө ұ ү һ і). Without chromium the browser tests are
+# skipped, so outside CI a failed install only warns; under CI, where they
+# must run, it stops the set-up.
+ensure_browser() {
+    local -a missing=()
+    [[ -x ${CHROMIUM_PATH:-/usr/bin/chromium} ]] || missing+=(chromium)
+    [[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)
+    if ((${#missing[@]} == 0)); then
+        return 0
+    elif in_ci; then
+        apt_install "${missing[@]}"
+    elif ! (apt_install "${missing[@]}"); then
+        warn "could not install ${missing[*]}: the browser tests (tests/browser/) will be skipped"
     fi
 }
 
@@ -138,9 +166,9 @@ collect_static() {
     manage collectstatic --noinput --verbosity 0
 }
 
-setup_project() { # $1: requirements file
+setup_project() { # $1: requirements file; $2: --browser for the test set-up
     cd "$NEWSROOM_ROOT" || die "cannot cd to $NEWSROOM_ROOT"
-    ensure_system_packages
+    ensure_system_packages "${2:-}"
     ensure_venv
     install_requirements "$1"
     ensure_env_file
