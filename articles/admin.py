@@ -1,3 +1,4 @@
+import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
@@ -23,6 +24,12 @@ from .models import (
     Language,
     Organization,
     Person,
+)
+from .workflow_admin import (
+    ArticleWorkflowAdminMixin,
+    CorrectionInline,
+    MentionSuggestionInline,
+    TranslationStatusFilter,
 )
 
 PERIOD_FIELDSET = (_("Period"), {"fields": ("start", "end")})
@@ -76,14 +83,23 @@ class CompleteInLanguageFilter(admin.SimpleListFilter):
         return queryset.filter(incomplete)
 
 
+# An article's history holds the article and its links only. Registered
+# here, before ArticleAdmin, so that django-reversion does not follow the
+# admin's inlines: restoring an earlier version must neither delete the
+# corrections made since nor undo decisions on suggested links.
+if not reversion.is_registered(Article):
+    reversion.register(Article)
+
+
 @admin.register(Article)
-class ArticleAdmin(VersionedTranslationAdmin):
+class ArticleAdmin(ArticleWorkflowAdminMixin, VersionedTranslationAdmin):
     form = ArticleAdminForm
     list_display = (
         "title",
         "status",
         "original_language",
         "languages_complete",
+        "translation_state",
         "published_at",
         "updated_at",
     )
@@ -91,6 +107,7 @@ class ArticleAdmin(VersionedTranslationAdmin):
         "status",
         "original_language",
         CompleteInLanguageFilter,
+        TranslationStatusFilter,
         ("published_at", admin.DateFieldListFilter),
         ("people", admin.RelatedOnlyFieldListFilter),
         ("organizations", admin.RelatedOnlyFieldListFilter),
@@ -123,7 +140,13 @@ class ArticleAdmin(VersionedTranslationAdmin):
         (_("Source"), {"fields": ("source", "source_url")}),
         (_("Concerns"), {"fields": ("people", "organizations", "initiatives")}),
     )
-    actions = ("publish_selected", "unpublish_selected", "submit_selected_for_review")
+    inlines = (MentionSuggestionInline, CorrectionInline)
+    actions = (
+        "publish_selected",
+        "unpublish_selected",
+        "submit_selected_for_review",
+        "suggest_links_selected",
+    )
     list_per_page = 50
 
     @admin.display(description=_("complete languages"))
@@ -181,13 +204,32 @@ class ArticleAdmin(VersionedTranslationAdmin):
 
     @admin.action(description=_("Publish selected articles"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        count = services.article_publish(articles=queryset, user=request.user)
+        # Stories without a title and a lead in every language are left
+        # out: publishing one anyway is a deliberate choice made on its page.
+        ready, incomplete = [], []
+        for article in queryset:
+            unpublished = article.status != ArticleStatus.PUBLISHED
+            (incomplete if unpublished and article.missing_for_publication() else ready).append(
+                article
+            )
+        count = services.article_publish(articles=ready, user=request.user)
         self.message_user(
             request,
             ngettext("%(count)d article published.", "%(count)d articles published.", count)
             % {"count": count},
             messages.SUCCESS,
         )
+        if incomplete:
+            self.message_user(
+                request,
+                _(
+                    "Not published, for want of a title or a lead in some language: "
+                    "%(articles)s. Complete them, or publish each from its page with "
+                    "“Publish without all translations”."
+                )
+                % {"articles": ", ".join(f"“{article}”" for article in incomplete)},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
     def unpublish_selected(self, request, queryset):
@@ -334,12 +376,15 @@ class PersonAdmin(StoryCountMixin, VersionedTranslationAdmin):
         "name_kk",
         "name_ru",
         "name_en",
+        "name_variants_kk",
+        "name_variants_ru",
+        "name_variants_en",
         "position_kk",
         "position_ru",
         "slug",
     )
     inlines = (AffiliationInline,)
-    fields = ("name", "position", "biography", "slug", "edit_token")
+    fields = ("name", "name_variants", "position", "biography", "slug", "edit_token")
 
 
 @admin.register(Organization)
@@ -355,14 +400,19 @@ class OrganizationAdmin(StoryCountMixin, VersionedTranslationAdmin):
         "short_name_kk",
         "short_name_ru",
         "short_name_en",
+        "name_variants_kk",
+        "name_variants_ru",
+        "name_variants_en",
         "slug",
     )
     autocomplete_fields = ("parent",)
     fields = (
         "name",
         "short_name",
+        "name_variants",
         "description",
         "kind",
+        "is_office",
         "parent",
         "website",
         "slug",
@@ -382,10 +432,21 @@ class InitiativeAdmin(StoryCountMixin, VersionedTranslationAdmin):
     form = InitiativeForm
     list_display = ("name", "status", "period_display", "stories")
     list_filter = ("status",)
-    search_fields = ("name_kk", "name_ru", "name_en", "slug")
+    search_fields = (
+        "name_kk",
+        "name_ru",
+        "name_en",
+        "name_variants_kk",
+        "name_variants_ru",
+        "name_variants_en",
+        "slug",
+    )
     autocomplete_fields = ("organizations", "people")
     fieldsets = (
-        (None, {"fields": ("name", "description", "status", "slug", "edit_token")}),
+        (
+            None,
+            {"fields": ("name", "name_variants", "description", "status", "slug", "edit_token")},
+        ),
         PERIOD_FIELDSET,
         (_("Involved"), {"fields": ("organizations", "people")}),
     )

@@ -2,9 +2,9 @@
 
 Mounted inside i18n_patterns, so ``/ru/feed/`` is the Russian feed: the
 active language picks the texts (with the site's fallback, as on the news
-list), the links and the feed's language. Four queries whatever the number
-of items: the stories with their sources, and the people, organizations and
-initiatives named as categories.
+list), the links and the feed's language. Five queries whatever the number
+of items: the stories with their sources, the people, organizations and
+initiatives named as categories, and the stories' corrections.
 """
 
 from datetime import datetime
@@ -12,7 +12,8 @@ from datetime import datetime
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
+from django.utils.formats import date_format
+from django.utils.html import escape, format_html_join
 from django.utils.translation import gettext as _
 
 from .models import Article
@@ -46,8 +47,14 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article: Article) -> str:
-        # RSS descriptions and Atom summaries are HTML: the lead is plain text.
-        return escape(article.lead)
+        # RSS descriptions and Atom summaries are HTML: the lead is plain
+        # text. Corrections follow it, as they follow the story on its page.
+        corrections = format_html_join(
+            "",
+            "<p><strong>{}, {}:</strong> {}</p>",
+            ((_("Correction"), date_format(c.date), c.text) for c in article.corrections.all()),
+        )
+        return escape(article.lead) + corrections
 
     def item_pubdate(self, article: Article) -> datetime:
         return article.published_at

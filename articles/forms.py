@@ -1,4 +1,5 @@
-"""Admin forms: partial dates, slug prefill and publication rules."""
+"""Admin forms: partial dates, slug prefill, publication rules, and the
+editorial workflow's inlines (corrections, suggested links)."""
 
 import json
 
@@ -7,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .edit_conflicts import current_token, describe_changes_since, edit_token
-from .models import Article, ArticleStatus
+from .models import LANGUAGE_CODES, Article, ArticleStatus, Correction, Language
 from .partial_dates import parse_partial_date, partial_date_to_text
 from .services import changes_publication, user_can_publish
 from .transliteration import ASCII_FOLD, KAZAKH_2021, RUSSIAN, SLUG_MAX_LENGTH
@@ -152,9 +153,19 @@ class EntityFormMixin(OptimisticLockFormMixin):
 
 class ArticleAdminForm(OptimisticLockFormMixin):
     """The article change form; knows who is editing so that only a
-    Publisher can publish, unpublish or reschedule."""
+    Publisher can publish, unpublish or reschedule, and only with a title
+    and a lead in every language unless they confirm otherwise."""
 
     user = None  # set by ArticleAdmin.get_form
+
+    publish_incomplete = forms.BooleanField(
+        label=_("Publish without all translations"),
+        required=False,
+        help_text=_(
+            "Publishing needs a title and a lead in Kazakh, Russian and English. Tick this "
+            "to publish the story all the same."
+        ),
+    )
 
     class Meta:
         model = Article
@@ -168,6 +179,9 @@ class ArticleAdminForm(OptimisticLockFormMixin):
         self.fields["slug"].help_text = _(
             "Filled in from the Kazakh or Russian title; leave empty to derive it on save."
         )
+        self.was_published = self.instance.status == ArticleStatus.PUBLISHED
+        if not user_can_publish(self.user):
+            self.fields.pop("publish_incomplete", None)
         if "status" in self.fields and not user_can_publish(self.user):
             self.fields["status"].choices = [
                 choice
@@ -189,5 +203,45 @@ class ArticleAdminForm(OptimisticLockFormMixin):
             raise forms.ValidationError(
                 _("Only a Publisher can publish, unpublish or reschedule an article."),
                 code="permission",
+            )
+        return cleaned_data
+
+    def _post_clean(self):
+        # After the form has copied its data onto the instance, so that the
+        # check reads the texts as they will be saved.
+        super()._post_clean()
+        article = self.instance
+        if (
+            user_can_publish(self.user)
+            and article.status == ArticleStatus.PUBLISHED
+            and not self.was_published
+            and not self.cleaned_data.get("publish_incomplete")
+        ):
+            missing = article.missing_for_publication()
+            if missing:
+                self.add_error(
+                    None,
+                    forms.ValidationError(
+                        _(
+                            "Publishing needs a title and a lead in every language; "
+                            "missing in: %(languages)s. Add them, or tick “Publish "
+                            "without all translations”."
+                        ),
+                        params={"languages": ", ".join(str(Language(c).label) for c in missing)},
+                        code="incomplete",
+                    ),
+                )
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = Correction
+        fields = ("date", "text")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not any(cleaned_data.get(f"text_{code}") for code in LANGUAGE_CODES):
+            raise forms.ValidationError(
+                _("Write the correction in at least one language."), code="empty"
             )
         return cleaned_data

@@ -14,7 +14,7 @@ from functools import reduce
 from typing import NamedTuple
 
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -508,6 +508,23 @@ class ArticleQuerySet(models.QuerySet):
         ``Article.translation_status`` in SQL."""
         return self.filter(translation_status_condition(language, status))
 
+    def with_translation_statuses(self) -> "ArticleQuerySet":
+        """Annotate ``translation_kk``, ``_ru`` and ``_en``: each language
+        version's TranslationStatus, worked out by the database."""
+        return self.annotate(
+            **{
+                f"translation_{code}": Case(
+                    *(
+                        When(translation_status_condition(code, status), then=Value(status.value))
+                        for status in TRANSLATION_WORK
+                    ),
+                    default=Value(TranslationStatus.COMPLETE.value),
+                    output_field=models.CharField(),
+                )
+                for code in LANGUAGE_CODES
+            }
+        )
+
     def needing_translation(self) -> "ArticleQuerySet":
         """Articles with a version missing, incomplete or out of date."""
         conditions = [
@@ -706,9 +723,7 @@ class Article(models.Model):
     def _current_texts(self) -> dict[str, str]:
         deferred = self.get_deferred_fields()
         return {
-            column: getattr(self, column) or ""
-            for column in TEXT_COLUMNS
-            if column not in deferred
+            column: getattr(self, column) or "" for column in TEXT_COLUMNS if column not in deferred
         }
 
     def edited_languages(self) -> list[str]:
@@ -882,8 +897,9 @@ def translation_status_condition(language: str, status: str) -> Q:
         return some_empty & ~reduce(operator.and_, empty)
     if status == TranslationStatus.OUT_OF_DATE:
         # A comparison with a NULL time is never true, as in Python above.
+        edited = f"edited_at_{language}__lt"
         older = [
-            Q(original_language=original, **{f"edited_at_{language}__lt": F(f"edited_at_{original}")})
+            Q(original_language=original, **{edited: F(f"edited_at_{original}")})
             for original in LANGUAGE_CODES
             if original != language
         ]

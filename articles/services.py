@@ -1,4 +1,5 @@
-"""Multi-step writes on articles: publishing and unpublishing.
+"""Multi-step writes on articles: publishing and unpublishing, and
+deciding the entity links that mention detection suggests.
 
 Every path that changes whether the public sees an article (admin form, bulk
 action, history revert, management commands) goes through the permission
@@ -6,15 +7,18 @@ check in this module.
 """
 
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import reversion
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from .models import Article, ArticleStatus
+from .mentions import EntityRef, MentionFinder, links_of
+from .models import Article, ArticleStatus, MentionSuggestion
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -66,13 +70,30 @@ def _change_status(
     return changed
 
 
-def article_publish(*, articles: Iterable[Article], user, when=None) -> int:
+def article_publish(
+    *, articles: Iterable[Article], user, when=None, allow_incomplete: bool = False
+) -> int:
     """Publish the articles now (or at ``when``); returns how many changed.
 
-    Articles that are already published keep their publication date.
+    Articles that are already published keep their publication date. An
+    article needs a title and a lead in every language: unless the Publisher
+    confirmed publishing without them (``allow_incomplete``), any article
+    lacking them is refused with a ValidationError and nothing is published.
     """
     _require_publisher(user)
     when = when or timezone.now()
+    articles = list(articles)
+    incomplete = [
+        article
+        for article in articles
+        if article.status != ArticleStatus.PUBLISHED and article.missing_for_publication()
+    ]
+    if incomplete and not allow_incomplete:
+        raise ValidationError(
+            _("Not published: %(articles)s lack a title or a lead in some language.")
+            % {"articles": get_text_list([f"“{article}”" for article in incomplete], _("and"))},
+            code="incomplete",
+        )
 
     def publish(article: Article) -> bool:
         if article.status == ArticleStatus.PUBLISHED:
@@ -109,3 +130,88 @@ def article_submit_for_review(*, articles: Iterable[Article], user) -> int:
     return _change_status(
         articles=articles, user=user, comment=_("Submitted for review."), change=submit
     )
+
+
+# --- Suggested entity links ----------------------------------------------------------
+
+
+class SuggestionChanges(NamedTuple):
+    added: int
+    withdrawn: int
+
+
+def mention_suggestions_refresh(
+    *, articles: Iterable[Article], finder: MentionFinder | None = None
+) -> SuggestionChanges:
+    """Suggest linking the entities each article names but does not link.
+
+    New mentions become pending suggestions. A pending suggestion whose
+    entity is now linked, or no longer named, is withdrawn. Accepted and
+    rejected ones stay as they are: a rejected entity is not suggested again.
+    """
+    finder = finder or MentionFinder()
+    articles = list(articles)
+    ids = [article.pk for article in articles]
+    # Read afresh, not from the articles' caches: callers may hold old ones.
+    linked = links_of(ids)
+    known: dict[int, dict[EntityRef, MentionSuggestion]] = {pk: {} for pk in ids}
+    for suggestion in MentionSuggestion.objects.filter(article_id__in=ids):
+        known[suggestion.article_id][_entity_of(suggestion)] = suggestion
+    added = withdrawn = 0
+    with transaction.atomic():
+        for article in articles:
+            found = finder.find(article)
+            article_links, article_known = linked[article.pk], known[article.pk]
+            stale = [
+                suggestion.pk
+                for entity, suggestion in article_known.items()
+                if suggestion.status == MentionSuggestion.Status.PENDING
+                and (entity in article_links or entity not in found)
+            ]
+            if stale:
+                MentionSuggestion.objects.filter(pk__in=stale).delete()
+            new = [
+                _suggestion(article, mention)
+                for entity, mention in found.items()
+                if entity not in article_links and entity not in article_known
+            ]
+            MentionSuggestion.objects.bulk_create(new)
+            added += len(new)
+            withdrawn += len(stale)
+    return SuggestionChanges(added, withdrawn)
+
+
+def _entity_of(suggestion: MentionSuggestion) -> EntityRef:
+    for kind in ("person", "organization", "initiative"):
+        pk = getattr(suggestion, f"{kind}_id")
+        if pk:
+            return EntityRef(kind, pk)
+    raise ValueError(f"suggestion {suggestion.pk} names no entity")
+
+
+def _suggestion(article: Article, mention) -> MentionSuggestion:
+    field = MentionSuggestion._meta.get_field
+    return MentionSuggestion(
+        article=article,
+        **{f"{mention.entity.kind}_id": mention.entity.pk},
+        language=mention.language,
+        matched_text=mention.matched_text[: field("matched_text").max_length],
+        excerpt=mention.excerpt[: field("excerpt").max_length],
+    )
+
+
+def mention_decide(*, suggestion: MentionSuggestion, status: str, user) -> None:
+    """Record an editor's decision; accepting links the entity to the article.
+
+    Going back to "to decide" forgets who decided. Un-accepting leaves the
+    link: removing it is an edit of the article's own links.
+    """
+    suggestion.status = status
+    if status == MentionSuggestion.Status.PENDING:
+        suggestion.decided_by, suggestion.decided_at = None, None
+    else:
+        suggestion.decided_by, suggestion.decided_at = user, timezone.now()
+    with transaction.atomic():
+        suggestion.save()
+        if status == MentionSuggestion.Status.ACCEPTED:
+            getattr(suggestion.article, suggestion.entity_field).add(suggestion.entity)

@@ -9,7 +9,7 @@ bundle the joins and prefetches; tests/test_views.py counts them).
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, get_language_from_request, override
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -21,7 +21,14 @@ from . import structured_data
 from .filters import ArticleFilter
 from .models import Article, Initiative, Organization, Person
 from .notices import language_notes
-from .search.query import MAX_QUERY_LENGTH, load_entities, matching_entities, parse
+from .search.query import (
+    MAX_QUERY_LENGTH,
+    RELEVANCE_WINDOW,
+    is_capped,
+    load_entities,
+    matching_entities,
+    parse,
+)
 from .search.snippets import snippet
 
 
@@ -114,7 +121,14 @@ class ArticleListView(PageMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         # FilterView names it "filter", which reads like the template tag.
-        return super().get_context_data(filterset=self.filterset, **kwargs)
+        context = super().get_context_data(filterset=self.filterset, **kwargs)
+        # A text search counts and ranks only its newest matches (the
+        # relevance window, search/query.py): say so when it is full.
+        searched = getattr(self.filterset.form, "cleaned_data", {}).get("q")
+        paginator = context.get("paginator")
+        capped = bool(searched) and paginator is not None and is_capped(paginator.count)
+        context["search_window"] = RELEVANCE_WINDOW if capped else None
+        return context
 
 
 class SearchView(ArticleListView):
@@ -184,6 +198,24 @@ class ArticleDetailView(PageMixin, DetailView):
             ],
             **kwargs,
         )
+
+
+class ArticlePreviewView(ArticleDetailView):
+    """A story as readers will see it, whatever its status, with a
+    "Preview" banner. Never public: ArticleAdmin mounts it behind the
+    admin's login and permission checks (workflow_admin.py)."""
+
+    def get_queryset(self):
+        return Article.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class EntityListView(PageMixin, ListView):

@@ -118,7 +118,7 @@ class MentionSuggestion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.entity} ({self.matched_text})"
+        return str(self.entity)
 
     def get_absolute_url(self) -> str:
         return self.entity.get_absolute_url()

@@ -7,11 +7,11 @@ import reversion
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from reversion.models import Version
 
 from articles.edit_conflicts import edit_token
-from articles.models import Article, Initiative, Person
+from articles.models import Article, Initiative, Language, Person
 from articles.partial_dates import Precision
 from tests.factories import (
     make_article,
@@ -24,6 +24,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ROLES = ["Editor", "Publisher"]
+INLINE_PREFIXES = ("mention_suggestions", "corrections")
 
 
 @pytest.fixture
@@ -68,6 +69,10 @@ def article_form_data(article: Article | None = None, **overrides) -> dict:
         "source_url_ru": "",
         "source_url_en": "",
     }
+    # The inlines' management forms: no suggested link decided, no correction.
+    for prefix in INLINE_PREFIXES:
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
     if article:
         article.refresh_from_db()
         data["edit_token"] = edit_token(article)
@@ -702,3 +707,98 @@ def test_entity_forms_refuse_stale_saves_too(editor_client):
     assert response.status_code == 200
     person.refresh_from_db()
     assert (person.name_en, person.name_ru) == ("Renamed elsewhere", data["name_ru"])
+
+
+# --- Publishing needs every language ---------------------------------------------------
+
+
+def test_a_publisher_publishes_without_all_translations_only_when_confirming(publisher_client):
+    article = make_article(status=Article.Status.IN_REVIEW, lead_en="")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+
+    refused = publisher_client.post(url, article_form_data(article, status="published", lead_en=""))
+
+    assert refused.status_code == 200
+    errors = refused.context["adminform"].form.non_field_errors()
+    with translation.override("kk"):  # the admin's language at /kk/admin/
+        english = str(Language.ENGLISH.label)
+    assert len(errors) == 1 and english in errors[0]
+    article.refresh_from_db()
+    assert article.status == Article.Status.IN_REVIEW
+
+    response = publisher_client.post(
+        url,
+        article_form_data(article, status="published", lead_en="", publish_incomplete="on"),
+    )
+
+    assert response.status_code == 302
+    assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+@pytest.mark.parametrize(("role", "offered"), [("Editor", False), ("Publisher", True)])
+def test_only_a_publisher_is_offered_publishing_without_all_translations(client, role, offered):
+    login(client, role)
+
+    response = client.get(reverse("admin:articles_article_add"))
+
+    assert ("publish_incomplete" in response.context["adminform"].form.fields) is offered
+    assert ('name="publish_incomplete"' in response.content.decode()) is offered
+
+
+def test_an_editor_cannot_publish_by_posting_the_confirmation(editor_client):
+    article = make_article(status=Article.Status.IN_REVIEW, lead_en="")
+
+    editor_client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        article_form_data(article, status="published", lead_en="", publish_incomplete="on"),
+    )
+
+    article.refresh_from_db()
+    assert article.status == Article.Status.IN_REVIEW
+
+
+def test_the_bulk_publish_action_leaves_incomplete_articles_out_and_says_so(publisher_client):
+    complete = make_article(status=Article.Status.DRAFT, title_kk="Толық")
+    make_article(status=Article.Status.DRAFT, title_kk="Аудармасыз", title_en="")
+
+    response = publisher_client.post(
+        reverse("admin:articles_article_changelist"),
+        {
+            "action": "publish_selected",
+            "_selected_action": list(Article.objects.values_list("pk", flat=True)),
+            "index": 0,
+        },
+        follow=True,
+    )
+
+    assert list(Article.objects.published()) == [complete]
+    messages = [str(message) for message in response.context["messages"]]
+    assert len(messages) == 2
+    assert "“Аудармасыз”" in messages[1] and "“Толық”" not in messages[1]
+
+
+def test_a_published_story_stays_editable_without_all_translations(publisher_client):
+    article = make_article()
+
+    response = publisher_client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        article_form_data(article, status="published", lead_en=""),
+    )
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.status, article.lead_en) == (Article.Status.PUBLISHED, "")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_change_form_shows_corrections_in_a_fixed_number_of_queries(client, role):
+    login(client, role)
+    small, large = make_article(), make_article()
+    small.corrections.create(text_kk="Түзету")
+    for number in range(20):
+        large.corrections.create(text_kk=f"Түзету {number}")
+
+    few = count_queries(client, reverse("admin:articles_article_change", args=[small.pk]))
+    many = count_queries(client, reverse("admin:articles_article_change", args=[large.pk]))
+
+    assert many == few

@@ -474,7 +474,7 @@ def test_it_shows_an_initiatives_status_and_timeline_oldest_first(client, world)
 EXPECTED_QUERIES = {
     "home": 4,  # latest stories, active initiatives, people, organizations
     "list": 6,  # count, page, and the choices of 4 filters
-    "detail": 5,  # article with sources, 3 entity prefetches, related stories
+    "detail": 6,  # article with sources, 3 entity prefetches, corrections, related stories
     "person-list": 2,  # count, page with story counts
     "person-detail": 5,  # person, affiliations, initiatives, story count and page
     "organization-list": 2,
@@ -547,8 +547,8 @@ def test_it_runs_a_fixed_number_of_queries_with_every_filter(client, world):
 # tests/test_sitemaps.py check what they say), but they must not grow with
 # the data either:
 EXPECTED_FEED_AND_SITEMAP_QUERIES = {
-    "/ru/feed/": 4,  # stories with sources; their people, organizations, initiatives
-    "/ru/feed/atom/": 4,
+    "/ru/feed/": 5,  # stories with sources; their people, organizations, initiatives, corrections
+    "/ru/feed/atom/": 5,
     "/sitemap.xml": 9,  # latest change and items of each of 5 sections; list pages: 1
     "/sitemap-pages.xml": 1,  # the latest story
     "/sitemap-articles.xml": 1,

@@ -3,9 +3,9 @@
 * Each language version that has text gets its article's last change as the
   time it was last edited: the only time known, and the same for all of an
   article's languages, so no version starts out "out of date".
-* Both roles may view, add and change corrections and decide suggested
-  links; deleting a correction is a Publisher's (the admin also keeps an
-  Editor from deleting one on a published story).
+* Both roles may view, add, change and delete corrections and decide
+  suggested links; as with articles, the admin keeps an Editor from
+  deleting a correction of a published story.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -18,11 +18,12 @@ TEXT_FIELDS = ("title", "lead", "body")
 EDITOR = [
     "add_correction",
     "change_correction",
+    "delete_correction",
     "view_correction",
     "change_mentionsuggestion",
     "view_mentionsuggestion",
 ]
-PUBLISHER = EDITOR + ["delete_correction"]
+PUBLISHER = EDITOR
 
 
 def backfill_edit_times(apps, schema_editor):

@@ -1,8 +1,8 @@
 """Tags for the reader's templates. None of them queries the database."""
 
 import re
-from urllib.parse import quote
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django import template
 from django.conf import settings

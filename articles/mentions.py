@@ -1,0 +1,571 @@
+"""Which people, organizations and initiatives an article's text names, so
+that an editor can link them (README, "Editorial workflow").
+
+Every entity has names in each language: its name, an organization's short
+name, and the name variants editors keep, one a line. A name is a sequence
+of tokens (as the search package makes them: NFKC, lower case, ё as е). A
+word of the text matches a word of a name when
+
+* they are the same word;
+* they have the same search key in the text's language (the search
+  package's Kazakh stemmer, Snowball for Russian and English), so that
+  "агенттігінің" meets "агенттігі" and "Общественной" meets "Общественная";
+* the text's word is the name's word with a Russian ending (Токаевым,
+  Смаилову): Snowball cuts names unevenly (Токаев → тока, Токаева → токаев);
+* for people, their spelling-neutral keys meet (``analysis.name_variants``:
+  Тоқаевтың, Токаевым and Tokayev's all give "tokaev"), so a person is
+  found in any language's spelling.
+
+How a name is written narrows it down: a word in capitals (БҰҰ, GRECO)
+matches only that word in capitals, a one-word name with a capital (Үкімет,
+Parliament) only a word with a capital, and a one-word name in quotes
+(«Факт») only a word in quotes. The words of a name must follow each other
+with only spaces, hyphens and quotes between them: a comma only where the
+name has one, a full stop only after an initial (Ә.Смайылов) or inside a
+word (Zakon.kz).
+
+Where names overlap the longest wins, so that "Мемлекеттік қызмет істері
+және сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі" does not also count as
+the later "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі". A shorter name
+inside a longer one counts too when it names something the longer one
+belongs to: the UN in "БҰҰ Сыбайлас жемқорлыққа қарсы конвенциясы" (one of
+the initiative's organizations), an agency in its department's name (the
+department's parent organization), a person's organization.
+
+Titles that pass from one holder to the next ("Мемлекет басшысы", "Head of
+State") are names of an organization marked as a one-person office. Such a
+mention also names whoever held the office on the article's date, according
+to the affiliations.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from django.utils import timezone
+
+from .models import (
+    LANGUAGE_CODES,
+    Affiliation,
+    Article,
+    Initiative,
+    Organization,
+    Person,
+)
+from .search import analysis
+
+PERSON, ORGANIZATION, INITIATIVE = "person", "organization", "initiative"
+KINDS = (PERSON, ORGANIZATION, INITIATIVE)
+# Article field that links each kind of entity.
+LINK_FIELDS = {PERSON: "people", ORGANIZATION: "organizations", INITIATIVE: "initiatives"}
+# The article fields whose text is searched, per language.
+SEARCHED_FIELDS = ("title", "lead", "body", "byline")
+
+# Between the words of a name: what may stand in the text without ending it.
+SOFT_SEPARATORS = frozenset(" \t\xa0\u202f-‐‑'’«»\"“”„")
+OPENING_QUOTES = frozenset("«\"“„'")
+PARENTHESES = re.compile(r"\s*\([^()]*\)")
+# Russian noun and adjective endings a name may carry in a text.
+RUSSIAN_ENDINGS = (
+    "ами", "ями", "ому", "ему", "ыми", "ими",
+    "ом", "ем", "ым", "им", "ой", "ей", "ою", "ую", "ых", "их", "ам", "ям", "ах", "ях",
+    "ов", "ев", "а", "я", "у", "ю", "е", "и", "ы",
+)  # fmt: skip
+# A word this short is never cut down to a name ("об" is not "о" + "б").
+MIN_CUT_LENGTH = 4
+EXCERPT_CONTEXT = 80
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    kind: str
+    pk: int
+
+
+@dataclass(frozen=True)
+class NameWord:
+    fold: str
+    key: str  # search key in the name's language ("" for an initial)
+    person_keys: frozenset[str]  # spelling-neutral keys, for people's names
+    capitals: bool  # an abbreviation written in capitals
+
+
+@dataclass(frozen=True)
+class Name:
+    entity: EntityRef
+    language: str
+    text: str
+    words: tuple[NameWord, ...]
+    gaps: tuple[frozenset[str], ...]  # punctuation the name itself has between words
+    capitalised: bool  # a one-word name with a capital
+    quoted: bool  # a one-word name in quotes
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the searched text, with what names are compared to."""
+
+    start: int
+    end: int
+    raw: str
+    fold: str
+    key: str
+    cuts: frozenset[str]  # the word without a Russian ending
+    person_keys: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: EntityRef
+    language: str
+    field: str
+    matched_text: str
+    excerpt: str
+    position: int = 0
+
+
+@dataclass
+class Match:
+    """A name found in a text."""
+
+    name: Name
+    first: int  # index of the first and after the last word
+    after: int
+    start: int  # character offsets
+    end: int
+    nested: bool = False
+
+
+@dataclass
+class EntityData:
+    """What detection knows of the entities, loaded in a fixed number of queries."""
+
+    names: list[Name] = field(default_factory=list)
+    labels: dict[EntityRef, str] = field(default_factory=dict)
+    # What an entity belongs to or involves: a shorter name inside its name
+    # still counts when it names one of these.
+    related: dict[EntityRef, set[EntityRef]] = field(default_factory=lambda: defaultdict(set))
+    # One-person offices: (person, start, end) for each holder.
+    holders: dict[EntityRef, list[tuple[EntityRef, date | None, date | None]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+
+def names_of(text: str) -> list[str]:
+    """The names in a name or name-variants field: one a line, and each
+    also without a parenthesised part ("Индекс восприятия коррупции (CPI)")."""
+    names = []
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        names.append(line)
+        short = PARENTHESES.sub("", line).strip()
+        if short and short != line:
+            names.append(short)
+    return names
+
+
+def load_entities() -> EntityData:
+    """Every entity's names in every language, and how entities relate (six queries)."""
+    data = EntityData()
+    sources = (
+        (PERSON, Person, ("name", "name_variants")),
+        (ORGANIZATION, Organization, ("name", "short_name", "name_variants")),
+        (INITIATIVE, Initiative, ("name", "name_variants")),
+    )
+    offices = set()
+    for kind, model, fields in sources:
+        columns = [f"{name}_{code}" for name in fields for code in LANGUAGE_CODES]
+        extra = ["parent_id", "is_office"] if kind == ORGANIZATION else []
+        for row in model.objects.values("pk", *columns, *extra):
+            entity = EntityRef(kind, row["pk"])
+            data.labels[entity] = next(
+                (row[f"name_{code}"] for code in LANGUAGE_CODES if row[f"name_{code}"]), ""
+            )
+            for code in LANGUAGE_CODES:
+                texts = [row[f"{name}_{code}"] for name in fields]
+                for text in dict.fromkeys(n for t in texts for n in names_of(t)):
+                    name = make_name(entity, code, text)
+                    if name:
+                        data.names.append(name)
+            if kind == ORGANIZATION:
+                if row["parent_id"]:
+                    data.related[entity].add(EntityRef(ORGANIZATION, row["parent_id"]))
+                if row["is_office"]:
+                    offices.add(row["pk"])
+    _close_parents(data)
+    for kind, field_name in ((ORGANIZATION, "organizations"), (PERSON, "people")):
+        through = Initiative._meta.get_field(field_name).remote_field.through
+        for initiative_id, other_id in through.objects.values_list("initiative_id", f"{kind}_id"):
+            data.related[EntityRef(INITIATIVE, initiative_id)].add(EntityRef(kind, other_id))
+    for person_id, organization_id, start, end in Affiliation.objects.values_list(
+        "person_id", "organization_id", "start_date", "end_date"
+    ):
+        person = EntityRef(PERSON, person_id)
+        data.related[person].add(EntityRef(ORGANIZATION, organization_id))
+        if organization_id in offices:
+            data.holders[EntityRef(ORGANIZATION, organization_id)].append((person, start, end))
+    return data
+
+
+def _close_parents(data: EntityData) -> None:
+    """Organizations are related to all their ancestors, not only the parent."""
+    parents = {
+        entity: next(iter(related))
+        for entity, related in data.related.items()
+        if entity.kind == ORGANIZATION and related
+    }
+    for entity in parents:
+        seen, current = set(), parents.get(entity)
+        while current and current not in seen:
+            seen.add(current)
+            current = parents.get(current)
+        data.related[entity] |= seen
+
+
+def make_name(entity: EntityRef, language: str, text: str) -> Name | None:
+    text = analysis.normalize(text)
+    matches = _tokens(text, language)
+    if not matches:
+        return None
+    words = []
+    for match in matches:
+        raw = match.group()
+        fold = analysis.fold(raw)
+        words.append(
+            NameWord(
+                fold=fold,
+                key=_key(fold, language),
+                person_keys=_person_keys(raw, fold) if entity.kind == PERSON else frozenset(),
+                capitals=len(raw) > 1 and raw.isupper(),
+            )
+        )
+    gaps = tuple(
+        _hard(text[left.end() : right.start()])
+        for left, right in zip(matches, matches[1:], strict=False)
+    )
+    single = len(words) == 1
+    first = matches[0].group()
+    return Name(
+        entity=entity,
+        language=language,
+        text=text.strip(),
+        words=tuple(words),
+        gaps=gaps,
+        capitalised=single and first[0].isupper() and not words[0].capitals,
+        quoted=single and text.lstrip()[:1] in OPENING_QUOTES,
+    )
+
+
+def _key(fold: str, language: str) -> str:
+    if len(fold) < 2:
+        return ""
+    return analysis.key(fold, language) or fold  # a stop word is itself
+
+
+def _person_keys(raw: str, fold: str) -> frozenset[str]:
+    if len(fold) < 3 or not raw[0].isupper():
+        return frozenset()
+    return frozenset(analysis.name_variants(fold))
+
+
+def _hard(gap: str) -> frozenset[str]:
+    return frozenset(char for char in gap if char not in SOFT_SEPARATORS)
+
+
+def _tokens(text: str, language: str) -> list[re.Match]:
+    """The tokens of normalised ``text``, without the Kazakh endings written
+    after an abbreviation or a Latin name ("БҰҰ-ның", "Zakon.kz-ке")."""
+    tokens: list[re.Match] = []
+    for match in analysis.iter_tokens(text):
+        raw = match.group()
+        if language == "kk" and tokens:
+            previous = tokens[-1]
+            if (
+                text[previous.end() : match.start()] in ("-", "‑")
+                and raw.islower()
+                and len(raw) <= 6
+                and (previous.group().isupper() or not analysis.is_cyrillic(previous.group()))
+            ):
+                continue
+        tokens.append(match)
+    return tokens
+
+
+def text_words(text: str, language: str) -> list[Word]:
+    """The words of normalised ``text``, with what names are compared to."""
+    words = []
+    for match in _tokens(text, language):
+        raw = match.group()
+        fold = analysis.fold(raw)
+        cuts = frozenset(
+            fold[: -len(ending)]
+            for ending in (RUSSIAN_ENDINGS if language == "ru" else ())
+            if fold.endswith(ending) and len(fold) - len(ending) >= MIN_CUT_LENGTH
+        )
+        words.append(
+            Word(
+                start=match.start(),
+                end=match.end(),
+                raw=raw,
+                fold=fold,
+                key=_key(fold, language),
+                cuts=cuts,
+                person_keys=(
+                    frozenset(analysis.name_variants(fold, query=True))
+                    if len(fold) >= 3 and raw[0].isupper()
+                    else frozenset()
+                ),
+            )
+        )
+    return words
+
+
+def word_matches(name: Name, index: int, word: Word, language: str) -> bool:
+    expected = name.words[index]
+    if expected.capitals:
+        return word.raw.isupper() and word.fold == expected.fold
+    if word.fold == expected.fold:
+        return True
+    if name.language == language and expected.key and word.key == expected.key:
+        return True
+    if len(expected.fold) >= MIN_CUT_LENGTH and expected.fold in word.cuts:
+        return True
+    return bool(expected.person_keys & word.person_keys)
+
+
+class MentionFinder:
+    """Finds mentions in articles; build it once for many articles."""
+
+    def __init__(self, data: EntityData | None = None):
+        self.data = data if data is not None else load_entities()
+        # Per text language: first-word lookup keys -> names. People's names
+        # are looked for in every language, the others' in their own.
+        self._index: dict[str, dict[str, list[Name]]] = {}
+        for language in LANGUAGE_CODES:
+            index = defaultdict(list)
+            for name in self.data.names:
+                if name.language != language and name.entity.kind != PERSON:
+                    continue
+                first = name.words[0]
+                keys = {first.fold, *first.person_keys}
+                if name.language == language and first.key:
+                    keys.add(first.key)
+                for key in keys:
+                    index[key].append(name)
+            self._index[language] = dict(index)
+
+    def label(self, entity: EntityRef) -> str:
+        return self.data.labels.get(entity, f"{entity.kind} {entity.pk}")
+
+    def find_in_text(self, text: str, language: str) -> list[tuple[Match, str]]:
+        """The names found in ``text``, in text order, each with the
+        normalised text that the match's offsets refer to."""
+        text = analysis.normalize(text or "")
+        words = text_words(text, language)
+        index = self._index[language]
+        found = []
+        for position, word in enumerate(words):
+            candidates = {
+                id(name): name
+                for key in (word.fold, word.key, *word.cuts, *word.person_keys)
+                for name in index.get(key, ())
+            }
+            for name in candidates.values():
+                after = self._match_at(name, words, position, text, language)
+                if after:
+                    found.append(Match(name, position, after, word.start, words[after - 1].end))
+        return [(match, text) for match in self._resolve(found)]
+
+    def _match_at(
+        self, name: Name, words: list[Word], position: int, text: str, language: str
+    ) -> int:
+        """The index after the name's last word when ``name`` starts at
+        ``position``, else 0."""
+        if position + len(name.words) > len(words):
+            return 0
+        first = words[position]
+        if name.capitalised and not first.raw[0].isupper():
+            return 0
+        if name.quoted and text[first.start - 1 : first.start] not in OPENING_QUOTES:
+            return 0
+        for offset in range(len(name.words)):
+            word = words[position + offset]
+            if not word_matches(name, offset, word, language):
+                return 0
+            if offset:
+                previous = words[position + offset - 1]
+                if not _gap_allowed(
+                    text[previous.end : word.start], previous, name.gaps[offset - 1]
+                ):
+                    return 0
+        return position + len(name.words)
+
+    def _resolve(self, found: list[Match]) -> list[Match]:
+        """Longest first; a shorter match inside longer ones is kept only
+        when it names something each of them belongs to."""
+        found.sort(key=lambda m: (-(m.after - m.first), -(m.end - m.start), m.first))
+        kept: list[Match] = []
+        for match in found:
+            overlapping = [k for k in kept if k.first < match.after and match.first < k.after]
+            if not overlapping:
+                kept.append(match)
+                continue
+            inside = all(k.first <= match.first and match.after <= k.after for k in overlapping)
+            if inside and all(
+                match.name.entity in self.data.related.get(k.name.entity, ()) for k in overlapping
+            ):
+                match.nested = True
+                kept.append(match)
+        kept.sort(key=lambda m: m.start)
+        return kept
+
+    def holders_on(self, office: EntityRef, day: date) -> list[EntityRef]:
+        return [
+            person
+            for person, start, end in self.data.holders.get(office, ())
+            if (start is None or start <= day) and (end is None or day <= end)
+        ]
+
+    def find(self, article: Article) -> dict[EntityRef, Mention]:
+        """The entities ``article`` names, whatever it links already, each
+        with its first mention (the original language's text first)."""
+        mentions: dict[EntityRef, Mention] = {}
+        day = timezone.localdate(article.published_at or article.created_at or timezone.now())
+        order = dict.fromkeys([article.original_language, *LANGUAGE_CODES])
+        for language in order:
+            for field_name in SEARCHED_FIELDS:
+                text = getattr(article, f"{field_name}_{language}") or ""
+                for match, normalised in self.find_in_text(text, language):
+                    start, end = _balanced(normalised, match.start, match.end)
+                    mention = Mention(
+                        entity=match.name.entity,
+                        language=language,
+                        field=field_name,
+                        matched_text=normalised[start:end],
+                        excerpt=_excerpt(normalised, start, end),
+                        position=start,
+                    )
+                    mentions.setdefault(mention.entity, mention)
+                    if match.nested:
+                        continue
+                    for holder in self.holders_on(match.name.entity, day):
+                        mentions.setdefault(holder, replace(mention, entity=holder))
+        return mentions
+
+
+def _gap_allowed(gap: str, previous: Word, name_gap: frozenset[str]) -> bool:
+    hard = _hard(gap)
+    if not hard or hard <= name_gap:
+        return True
+    # "Ә.Смайылов", "Ә. Смайылов", "Zakon.kz"
+    return hard == {"."} and (len(previous.fold) == 1 or not any(c.isspace() for c in gap))
+
+
+PAIRS = {"«": "»", "“": "”", "„": "“", "(": ")"}
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """The match widened to the quotes or brackets it opens or closes:
+    «Antikor ortalygy» сервистік орталығы, not Antikor ortalygy» ..."""
+    matched = text[start:end]
+    for opening, closing in PAIRS.items():
+        if matched.count(closing) > matched.count(opening) and text[start - 1 : start] == opening:
+            start -= 1
+        if matched.count(opening) > matched.count(closing) and text[end : end + 1] == closing:
+            end += 1
+    return start, end
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    """The match with some words either side, on one line."""
+    left = max(0, start - EXCERPT_CONTEXT)
+    right = min(len(text), end + EXCERPT_CONTEXT)
+    if left:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    excerpt = " ".join(text[left:right].split())
+    return f"{'… ' if left else ''}{excerpt}{' …' if right < len(text) else ''}"
+
+
+def links_of(article_ids: list[int]) -> dict[int, set[EntityRef]]:
+    """The entities each article links, read from the link tables (three queries)."""
+    links: dict[int, set[EntityRef]] = {pk: set() for pk in article_ids}
+    for kind, field_name in LINK_FIELDS.items():
+        through = Article._meta.get_field(field_name).remote_field.through
+        rows = through.objects.filter(article_id__in=article_ids).values_list(
+            "article_id", f"{kind}_id"
+        )
+        for article_id, entity_id in rows:
+            links[article_id].add(EntityRef(kind, entity_id))
+    return links
+
+
+def linked_entities(article: Article) -> set[EntityRef]:
+    """The entities ``article`` links (uses prefetched links when there are some)."""
+    return {
+        EntityRef(kind, entity.pk)
+        for kind, field_name in LINK_FIELDS.items()
+        for entity in getattr(article, field_name).all()
+    }
+
+
+# --- Precision and recall against known links -------------------------------------
+
+
+@dataclass
+class Score:
+    found: int = 0  # detected and linked
+    false_alarms: int = 0  # detected, not linked
+    missed: int = 0  # linked, not detected
+
+    @property
+    def precision(self) -> float:
+        detected = self.found + self.false_alarms
+        return self.found / detected if detected else 1.0
+
+    @property
+    def recall(self) -> float:
+        linked = self.found + self.missed
+        return self.found / linked if linked else 1.0
+
+
+@dataclass
+class Evaluation:
+    overall: Score = field(default_factory=Score)
+    by_kind: dict[str, Score] = field(default_factory=lambda: {kind: Score() for kind in KINDS})
+    # (article slug, entity label, how it was found) for each error
+    false_alarms: list[tuple[str, str, str]] = field(default_factory=list)
+    misses: list[tuple[str, str]] = field(default_factory=list)
+
+
+def evaluate(articles: Iterable[Article], finder: MentionFinder | None = None) -> Evaluation:
+    """Detection on ``articles`` (as if they linked nothing) against their links."""
+    finder = finder or MentionFinder()
+    result = Evaluation()
+    for article in articles:
+        found = finder.find(article)
+        linked = linked_entities(article)
+        for entity in sorted(set(found) | linked, key=lambda e: (e.kind, e.pk)):
+            scores = (result.overall, result.by_kind[entity.kind])
+            if entity in found and entity in linked:
+                for score in scores:
+                    score.found += 1
+            elif entity in found:
+                for score in scores:
+                    score.false_alarms += 1
+                mention = found[entity]
+                result.false_alarms.append(
+                    (article.slug, finder.label(entity), f"[{mention.language}] {mention.excerpt}")
+                )
+            else:
+                for score in scores:
+                    score.missed += 1
+                result.misses.append((article.slug, finder.label(entity)))
+    return result
