@@ -1,9 +1,9 @@
 """Login throttling hooks for django-axes (see the Security block in settings)."""
 
+from axes.helpers import get_cool_off
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from axes.helpers import get_cool_off
 
 
 def client_ip(request: HttpRequest) -> str | None:

@@ -47,12 +47,16 @@ INSTALLED_APPS = [
     "csp",
     "articles",
     "articles.search",
+    "articles.caching",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Readers' pages from the cache: after the middleware whose headers every
+    # response needs, before the session and all that a cached page skips.
+    "articles.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware needs the session and must run before CommonMiddleware,
     # which may redirect to a language-prefixed URL.
@@ -82,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "articles.caching.context_processors.content_version",
             ],
         },
     },
@@ -100,6 +105,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # production sees.
     DATABASES["default"]["TEST"].setdefault("TEMPLATE", "template0")
     DATABASES["default"]["TEST"].setdefault("CHARSET", "UTF8")
+    # JIT compilation costs more than it saves on the site's short queries.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # .iterator() (the form choices, for one) would otherwise declare a
+    # cursor WITH HOLD, which PostgreSQL materializes at commit; it also
+    # keeps the site usable behind a transaction-pooling PgBouncer.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# Each process keeps its connection for a minute instead of opening one per
+# request (several ms with PostgreSQL); the health check drops a broken one
+# at the start of the next request, so the site still recovers by itself
+# when the database comes back.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -168,6 +185,47 @@ STORAGES = {
         )
     },
 }
+
+# --- Cache and sessions ------------------------------------------------------
+# With REDIS_URL, every process on every machine shares one Redis; otherwise
+# each process keeps its own cache in memory. Pages never go stale either
+# way: they are cached under the content version, which lives in the
+# database (articles/caching/). PAGE_CACHE_SECONDS=0 turns the page cache off.
+if env.str("REDIS_URL", default=""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.str("REDIS_URL"),
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="newsroom"),
+            # A Redis that stops answering must not hold up the readers:
+            # the pages are then built without it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "newsroom",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Sessions (editors only: readers get none) are kept in the database, which
+# every process shares; with Redis, cached_db also keeps a copy there. A
+# per-process memory cache must not hold them: a logout in one process would
+# not reach the copy in another.
+SESSION_ENGINE = env.str(
+    "SESSION_ENGINE",
+    default=(
+        "django.contrib.sessions.backends.cached_db"
+        if env.str("REDIS_URL", default="")
+        else "django.contrib.sessions.backends.db"
+    ),
+)
+# bench/http/run only: /bench/minimal, the constant page every figure of the
+# benchmark is compared with (newsroom/benchmark.py). Never in production.
+BENCHMARK_VIEW = env.bool("NEWSROOM_BENCH", default=False)
 
 # --- Logging: everything to stdout, so the process manager collects it. ----
 LOGGING = {

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -34,3 +35,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
 )
+
+if settings.BENCHMARK_VIEW:
+    from newsroom.benchmark import minimal_page
+
+    urlpatterns.append(path("bench/minimal", minimal_page, name="bench-minimal"))

@@ -19,7 +19,6 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.edit_conflicts import edit_token
 from articles.models import Article, Initiative, Organization, Person
 from tests.factories import (
     make_article,

@@ -24,6 +24,7 @@ from tests.public_urls import public_routes, url_kwargs
 
 pytestmark = pytest.mark.django_db
 
+
 def fuzz(max_examples: int) -> settings:
     return settings(FUZZ, max_examples=max_examples)
 
@@ -55,9 +56,7 @@ hostile_text = st.one_of(
     st.sampled_from(SPECIAL_VALUES),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
     st.text(max_size=40),
-    st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=5).map(
-        lambda s: s * 2000
-    ),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=5).map(lambda s: s * 2000),
 )
 
 
@@ -114,7 +113,7 @@ def assert_no_server_error(response, description: str) -> None:
     assert response.status_code < 500, f"{response.status_code} for {description}"
 
 
-@fuzz(max_examples=1000)
+@fuzz(max_examples=800)
 @given(data=st.data())
 def test_query_strings_never_cause_a_server_error(client, urls, data):
     url = data.draw(st.sampled_from(urls), label="url")
@@ -169,7 +168,9 @@ def accept_languages(draw) -> str:
             max_size=8,
         )
     )
-    return ",".join(f"{part};q={draw(header_text)}" if draw(st.booleans()) else part for part in parts)
+    return ",".join(
+        f"{part};q={draw(header_text)}" if draw(st.booleans()) else part for part in parts
+    )
 
 
 @st.composite

@@ -31,7 +31,7 @@ def payload(tag: str) -> str:
     """Script, an attribute breakout, the end of a JSON-LD element and an
     unclosed comment, marked with ``tag`` to tell the copies apart."""
     return (
-        f"<script>alert`{tag}`</script>\"><img src=x onerror=alert`{tag}`>"
+        f'<script>alert`{tag}`</script>"><img src=x onerror=alert`{tag}`>'
         f"</script><script>{tag}<!--{tag}"
     )
 
@@ -110,9 +110,7 @@ def hostile() -> Hostile:
             source_url_kk=SCRIPT_URL,
             source_url_ru=" JaVaScRiPt:alert(1)",
             source_url_en='https://example.kz/"><script>alert(1)</script>',
-            **fill(
-                ["title", "lead", "body", "byline"], "t", tags, {"title": 300, "byline": 200}
-            ),
+            **fill(["title", "lead", "body", "byline"], "t", tags, {"title": 300, "byline": 200}),
         )
         article.people.add(person)
         article.organizations.add(organization)
