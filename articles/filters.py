@@ -154,6 +154,14 @@ class ArticleFilter(django_filters.FilterSet):
         articles/search/query.py)."""
         return rank(queryset, parse(value))
 
+    def filter_queryset(self, queryset):
+        # The search ranks the newest matches of what the other filters leave
+        # (query.py's relevance window), so it runs after them.
+        data = self.form.cleaned_data
+        for name in sorted(data, key=lambda name: name == "q"):
+            queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
+
     def is_active(self) -> bool:
         """Whether any filter was asked for (valid or not)."""
         return any(self.data.get(name) for name in self.filters)

@@ -10,7 +10,8 @@ whose first and last names are recombined from the seed's, in the spelling
 of each language. About one in ten articles is a draft or scheduled.
 
 Rows are written with ``bulk_create`` (no signals), so the search documents
-are written here too, batch by batch.
+are written here too, batch by batch, and the content version is changed
+(articles/caching/).
 """
 
 import json
@@ -24,6 +25,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from .caching import versions as content_version
 from .models import Article, Initiative, Organization, Person
 from .search.indexing import index_articles, index_entities
 
@@ -162,6 +164,8 @@ def generate_articles(
                     for pk in link[name]
                 )
             index_articles([article.pk for article in created])
+            # bulk_create sends no signals: cached pages must learn of it too.
+            content_version.bump()
         done += size
         if progress:
             progress(done)

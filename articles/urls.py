@@ -4,6 +4,7 @@ One slug per object, the same in every language, so that switching language
 keeps the reader on the same page.
 """
 
+from django.db.transaction import non_atomic_requests
 from django.urls import path
 
 from . import feeds, views
@@ -29,6 +30,7 @@ urlpatterns = [
         views.InitiativeDetailView.as_view(),
         name="initiative-detail",
     ),
-    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
-    path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
+    # Feeds only read: no ATOMIC_REQUESTS transaction (see views.PageMixin).
+    path("feed/", non_atomic_requests(feeds.LatestArticlesFeed()), name="feed"),
+    path("feed/atom/", non_atomic_requests(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
 ]

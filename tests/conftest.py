@@ -23,3 +23,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache, shared and per process. Pages
+    and counts are cached under the content version, and a test's writes are
+    rolled back with the version row: the next test could otherwise meet the
+    same version with other data."""
+    from django.core.cache import cache
+
+    from articles.caching import versions
+
+    cache.clear()
+    versions.forget_recent()

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article
+from articles.search import query as search_query
 from articles.search.models import EntityDocument, SearchDocument
 from articles.search.query import matching_entities, parse, rank
 from articles.services import article_publish
@@ -170,6 +171,75 @@ def test_it_breaks_ties_newest_first_then_by_id():
     first = make_article(body_en="audit", published_at=now - timedelta(days=1))
     second = make_article(body_en="audit", published_at=first.published_at)
     assert search("audit") == [second, first, old]
+
+
+# --- The relevance window -------------------------------------------------------
+
+
+@pytest.fixture
+def audits():
+    """Six stories with "audit", a day apart, newest first: the two oldest
+    have it in the title, the others in the body; and, between the second
+    and the third, one without it."""
+    now = timezone.now()
+    stories = [
+        make_article(
+            slug=f"audit-{age}",
+            published_at=now - timedelta(days=age),
+            **({"title_en": "Audit"} if age >= 5 else {"body_en": "An audit."}),
+        )
+        for age in range(1, 7)
+    ]
+    make_article(slug="other", body_en="Nothing here.", published_at=now - timedelta(days=2.5))
+    return stories
+
+
+@pytest.mark.parametrize(
+    ("sampled", "probed"),
+    [
+        (1, 100),  # the newest articles walked until 5 match
+        (1, 5),  # the same, falling short: then from the GIN index
+        (3, 4),  # too few matches expected: from the GIN index
+    ],
+)
+def test_it_ranks_only_the_newest_matches(audits, monkeypatch, sampled, probed):
+    """Only the RELEVANCE_WINDOW newest matches are ranked, whichever way
+    PostgreSQL finds them (query.py's _pg_window)."""
+    monkeypatch.setattr(search_query, "RELEVANCE_WINDOW", 5)
+    monkeypatch.setattr(search_query, "SAMPLED_NEWEST", sampled)
+    monkeypatch.setattr(search_query, "PROBED_NEWEST", probed)
+    # The window holds audit-1 to audit-5: audit-5, with the word in its
+    # title, comes first; audit-6, older, is left out.
+    assert slugs("audit") == ["audit-5", "audit-1", "audit-2", "audit-3", "audit-4"]
+    assert rank(Article.objects.published(), parse("audit")).count() == 5
+    assert search_query.is_capped(5)
+
+
+def test_the_window_changes_nothing_when_it_holds_every_match(audits, monkeypatch):
+    monkeypatch.setattr(search_query, "RELEVANCE_WINDOW", 6)
+    assert slugs("audit") == ["audit-5", "audit-6", "audit-1", "audit-2", "audit-3", "audit-4"]
+    assert not search_query.is_capped(5)
+
+
+def test_the_ranked_list_counts_and_pages_itself(audits, django_assert_num_queries):
+    results = rank(Article.objects.published(), parse("audit"))
+    with django_assert_num_queries(0):
+        assert results.count() == 6
+    with django_assert_num_queries(1):
+        assert [a.slug for a in results[1:3]] == ["audit-6", "audit-1"]
+    assert results[0].slug == "audit-5"
+    narrower = results.filter(slug__in=["audit-2", "audit-6"])
+    assert [a.slug for a in narrower] == ["audit-6", "audit-2"]
+    assert narrower.count() == 2
+
+
+def test_the_window_is_taken_after_the_other_filters(audits, monkeypatch):
+    monkeypatch.setattr(search_query, "RELEVANCE_WINDOW", 2)
+    older = Article.objects.published().filter(slug__in=["audit-4", "audit-5", "audit-6"])
+    assert [a.slug for a in rank(older, parse("audit"))] == ["audit-5", "audit-4"]
+
+
+# --- The index stays current -----------------------------------------------------
 
 
 # --- The index stays current -----------------------------------------------------

@@ -4,13 +4,16 @@ the article list's text filter, which runs the same engine."""
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
 
+from articles import views
 from articles.models import Article
+from articles.search import query as search_query
 from articles.search.query import MAX_QUERY_LENGTH
 from tests.factories import make_article, make_organization, make_person
 from tests.test_search_engine import HOSTILE
@@ -141,8 +144,10 @@ def test_it_runs_a_fixed_number_of_queries(client, story):
     for _ in range(30):
         make_article(body_en="corruption", people=story.people.all())
     many = count_queries(client, q="corruption Tokayev")
-    # count, page, the choices of 4 filters, matching entities
-    assert (few, many) == (7, 7)
+    # the page cache's content version, the relevance window (found, scored
+    # and ordered: counting it needs no query), the page, the choices of 4
+    # filters, matching entities
+    assert (few, many) == (8, 8)
 
 
 def test_the_article_list_filter_uses_the_search_engine(client, story):
@@ -157,4 +162,26 @@ def test_it_runs_one_more_query_to_show_matching_people(client, story):
     for _ in range(30):
         make_article(people=story.people.all())
     many = count_queries(client, q="Tokayev")
-    assert (few, many) == (8, 8)  # + the matched person
+    assert (few, many) == (9, 9)  # + the matched person
+
+
+def set_window(monkeypatch, size: int) -> None:
+    monkeypatch.setattr(search_query, "RELEVANCE_WINDOW", size)
+    monkeypatch.setattr(views, "RELEVANCE_WINDOW", size)
+    cache.clear()  # pages built with the other size
+
+
+def test_it_says_when_only_the_newest_matches_are_ranked(client, monkeypatch):
+    for _ in range(3):
+        make_article(body_en="tender")
+    set_window(monkeypatch, 2)
+    response = page(client, "en", q="tender")
+    assert len(results(response)) == 2
+    assertContains(response, "At least 2 stories found; the newest 2 are shown")
+    assertContains(page(client, "ru", q="tender"), "Найдено не меньше 2 материалов")
+    response = client.get("/en/articles/", {"q": "tender"})
+    assertContains(response, "At least 2 stories found")
+    set_window(monkeypatch, 4)
+    response = page(client, "en", q="tender")
+    assertContains(response, "3 stories found")
+    assertNotContains(response, "At least")

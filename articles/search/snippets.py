@@ -10,7 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from modeltranslation.utils import resolution_order
 
-from .analysis import fold, iter_tokens, normalize
+from .analysis import MAX_TOKEN_LENGTH, TOKEN, fold, iter_tokens, normalize
 from .query import SearchQuery
 
 WINDOW = 30  # words in a snippet
@@ -70,7 +70,9 @@ def highlight(text: str, query: SearchQuery, language: str, *, window: int | Non
 def _version_matches(article, query: SearchQuery, language: str) -> bool:
     for field in ("title", "lead", "body"):
         text = normalize(getattr(article, f"{field}_{language}") or "")
-        if any(query.matches(fold(m.group()), language) for m in iter_tokens(text)):
+        # Each distinct word once: a body repeats most of its words.
+        words = {fold(word) for word in TOKEN.findall(text) if len(word) <= MAX_TOKEN_LENGTH}
+        if any(query.matches(word, language) for word in words):
             return True
     return False
 

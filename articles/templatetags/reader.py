@@ -55,6 +55,10 @@ def page_versions(context) -> PageVersions | None:
     if request is None:
         return None
     current = get_language()
+    # The head and the language switcher both ask: work it out once.
+    remembered = getattr(request, "_page_versions", None)
+    if remembered is not None and remembered[0] == current:
+        return remembered[1]
     canonical_path = _canonical_path(request)
     versions = [
         LanguageVersion(
@@ -67,7 +71,8 @@ def page_versions(context) -> PageVersions | None:
         )
         for code, _name in settings.LANGUAGES
     ]
-    return PageVersions(all=versions)
+    request._page_versions = (current, PageVersions(all=versions))
+    return request._page_versions[1]
 
 
 def _canonical_path(request) -> str:

@@ -3,19 +3,29 @@
     DATABASE_URL=... python bench/search/run.py [--queries 200] [--seed 1]
 
 Fill the database first (loaddata seed, then manage.py generate_articles N).
-Each measured search does what the search page does: count the matches,
-fetch the first page of 20 ranked results, find the matching entities and
-build the 20 snippets. Queries come from the seed stories' vocabulary:
+Each measured search does what the search page does: find and rank the
+relevance window, count it, fetch the first page of 20 ranked results, find
+the matching entities and build the 20 snippets. Queries come from the seed
+stories' vocabulary:
 
 * one-word: a word of a seed text (any language, any form);
 * two-word: two neighbouring words of a seed text;
 * name: a person's surname or an organization's name or short name, in a
   random language's spelling (Тоқаев, Токаев, Tokayev; Nur Otan).
+
+It also prints the load average before and after (other jobs on the machine
+inflate the figures), and a digest of every query's count and first page:
+two databases holding the same articles must print the same digest. With
+--cpu it adds the CPU time a search takes in this process and, when
+PostgreSQL runs on this machine, in its server process: unlike the
+latencies, that hardly depends on what else the machine is doing.
 """
 
 import argparse
+import hashlib
 import os
 import random
+import resource
 import statistics
 import sys
 import time
@@ -68,15 +78,17 @@ def queries(rng: random.Random, count: int) -> dict[str, list[str]]:
     }
 
 
-def search(text: str, language: str) -> tuple[int, float]:
+def search(text: str, language: str) -> tuple[int, list[int], float]:
+    """The count, the first page's ids and the time taken (ms)."""
     started = time.perf_counter()
     query = parse(text)
     results = rank(Article.objects.published().for_listing(), query)
     total = results.count()
-    for article in results[:PAGE]:
+    page = list(results[:PAGE])
+    for article in page:
         snippet(article, query, language)
     matching_entities(query)
-    return total, (time.perf_counter() - started) * 1000
+    return total, [article.pk for article in page], (time.perf_counter() - started) * 1000
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -88,26 +100,57 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--queries", type=int, default=200, help="per kind (default 200)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cpu", action="store_true", help="also print CPU time per search")
     options = parser.parse_args()
     rng = random.Random(options.seed)
     published = Article.objects.published().count()
     print(  # noqa: T201 - a benchmark script's output is its result
         f"{connection.vendor}: {Article.objects.count():,} articles, {published:,} published; "
-        f"{options.queries} queries per kind"
+        f"{options.queries} queries per kind; load average {_load()}"
     )
     for text in ("коррупция", "Tokayev", "жемқорлық агенттігі"):  # warm the caches
         search(text, "kk")
     print(f"{'kind':<10} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'median hits':>12}")  # noqa: T201
+    digest = hashlib.sha256()
+    cpu_started, searches = _cpu(), 0
     for kind, texts in queries(rng, options.queries).items():
         timings, hits = [], []
         for index, text in enumerate(texts):
-            total, elapsed = search(text, LANGUAGES[index % 3])
+            total, ids, elapsed = search(text, LANGUAGES[index % 3])
             timings.append(elapsed)
             hits.append(total)
+            digest.update(f"{text}\t{total}\t{ids}\n".encode())
+        searches += len(texts)
         print(  # noqa: T201
             f"{kind:<10} {percentile(timings, 0.5):>8.1f} {percentile(timings, 0.95):>8.1f} "
             f"{max(timings):>8.1f} {statistics.median(hits):>12,.0f}"
         )
+    if options.cpu:
+        ended = _cpu()
+        python, server = ((ended[i] - cpu_started[i]) / searches * 1000 for i in (0, 1))
+        print(f"cpu per search: python {python:.1f} ms, database server {server:.1f} ms")  # noqa: T201
+    print(f"load average {_load()}; results digest {digest.hexdigest()[:16]}")  # noqa: T201
+
+
+def _load() -> str:
+    return " ".join(f"{load:.2f}" for load in os.getloadavg())
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds used so far by this process and by its PostgreSQL server
+    process (0 when that is not readable: SQLite, or another machine)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    server = 0.0
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            pid = cursor.fetchone()[0]
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            server = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return usage.ru_utime + usage.ru_stime, server
 
 
 if __name__ == "__main__":

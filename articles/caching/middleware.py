@@ -1,0 +1,167 @@
+"""The page cache: whole public pages for anonymous readers.
+
+A page is stored when a GET from a reader without a session (no session or
+messages cookie) gets a 200 from a public view (the reader's pages, feeds,
+sitemaps, robots.txt) that sets no cookie, does not vary by cookie and is
+not marked private or uncacheable. It is served to GET and HEAD requests
+for the same host, scheme, path and query string (parameters sorted) under
+the same content version, so a change that an editor saves shows at once.
+The path carries the language (``/ru/…``). Editors, with their session
+cookie, always get a freshly built page; so do the admin, the preview and
+``/healthz``, which are never stored.
+
+Cached and freshly built pages carry an ETag (a hash of the body) and
+Last-Modified (when the content last changed), and a request that already
+holds the page gets a 304. ``Cache-Control: no-cache`` lets browsers keep
+the page but ask each time, which the ETag makes cheap.
+
+It sits after SecurityMiddleware, CSPMiddleware and WhiteNoise (their
+headers are added to every response, cached or not) and before the
+session and everything else, which a cached page skips.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+
+from . import versions
+from .errors import CACHE_ERRORS
+
+logger = logging.getLogger(__name__)
+
+# Views outside the "articles" namespace whose pages are public too.
+PUBLIC_URL_NAMES = frozenset({"robots", "sitemap", "sitemap-section"})
+# Headers of the view's response that a cached copy keeps; the outer
+# middleware adds its own (security headers, CSP) to every response.
+LANGUAGE_PREFIXES = frozenset(code for code, _name in settings.LANGUAGES)
+SITE_FILES = frozenset({"/robots.txt", "/sitemap.xml"})
+STORED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "X-Robots-Tag")
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    content: bytes
+    headers: tuple[tuple[str, str], ...]
+    etag: str
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content)
+        for name, value in self.headers:
+            response[name] = value
+        response["Content-Length"] = str(len(self.content))
+        return response
+
+
+def reader_request(request: HttpRequest) -> bool:
+    """A GET or HEAD from someone without a session (a reader, not an
+    editor) for a path where public pages live: under a language prefix but
+    not in the admin, or one of the site-wide files. Decided from the path
+    alone, so that other requests pay nothing for the cache."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    path = request.path_info
+    prefix, _slash, rest = path[1:].partition("/")
+    if prefix in LANGUAGE_PREFIXES:
+        return not rest.startswith("admin/")
+    return path in SITE_FILES or (path.startswith("/sitemap-") and path.endswith(".xml"))
+
+
+def page_key(request: HttpRequest, version: versions.Version) -> str:
+    """The cache key of a page: version, scheme, host, path and the query
+    string with its parameters sorted (repeated ones keep their order)."""
+    query = sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True))
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(query)}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page:{version.generation}:{digest}"
+
+
+def storable(request: HttpRequest, response: HttpResponse) -> bool:
+    match = request.resolver_match
+    public = match is not None and (
+        match.namespace == "articles" or match.url_name in PUBLIC_URL_NAMES
+    )
+    cache_control = response.get("Cache-Control", "").lower()
+    return (
+        public
+        and request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+def _validators(response: HttpResponse, etag: str, version: versions.Version) -> None:
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(version.changed_at.timestamp())
+    patch_cache_control(response, no_cache=True)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = settings.PAGE_CACHE_SECONDS
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self.timeout or not reader_request(request):
+            return self.get_response(request)
+        try:
+            version = versions.current()
+            key = page_key(request, version)
+        except (DatabaseError, DisallowedHost):
+            # The rest of the stack answers: the outage page, or a 400.
+            return self.get_response(request)
+        request.content_version = version
+        page = self._get(key)
+        if page is not None:
+            response = page.response()
+            _validators(response, page.etag, version)
+            return self._conditional(request, response, page.etag, version)
+        response = self.get_response(request)
+        if not storable(request, response):
+            return response
+        etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+        stored = tuple((name, response[name]) for name in STORED_HEADERS if name in response)
+        self._set(key, CachedPage(content=response.content, headers=stored, etag=etag))
+        _validators(response, etag, version)
+        return self._conditional(request, response, etag, version)
+
+    @staticmethod
+    def _conditional(request, response, etag, version) -> HttpResponse:
+        conditional = get_conditional_response(
+            request, etag=etag, last_modified=int(version.changed_at.timestamp()), response=response
+        )
+        return conditional or response
+
+    @staticmethod
+    def _get(key: str) -> CachedPage | None:
+        page = versions.recent_pages.get(key)
+        if page is not None:
+            return page
+        try:
+            page = cache.get(key)
+        except CACHE_ERRORS:
+            logger.warning("Page cache unavailable", exc_info=True)
+            return None
+        if page is not None:
+            versions.recent_pages.put(key, page)
+        return page
+
+    def _set(self, key: str, page: CachedPage) -> None:
+        versions.recent_pages.put(key, page)
+        try:
+            cache.set(key, page, self.timeout)
+        except CACHE_ERRORS:
+            logger.warning("Page cache unavailable", exc_info=True)
