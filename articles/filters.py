@@ -10,11 +10,14 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.db import models
 from django.utils import formats
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
+from .caching import versions
 from .models import Article, Initiative, Language, Organization, Person
 from .search.query import MAX_QUERY_LENGTH, parse, rank
 
@@ -59,23 +62,38 @@ class ArticleFilterForm(forms.Form):
 
 
 # The choices: only what published articles are about (or credit, for the
-# source), looked up per request so that "published" means now.
+# source). Which rows those are is worked out once per content version
+# (articles/caching/), which changes whenever a story is published,
+# unpublished or comes due: finding them reads every link in the archive.
+
+
+def _published_choices(request, key: str, rows: models.QuerySet) -> models.QuerySet:
+    model = rows.model
+    ids = versions.cached(
+        f"filter-choices:{key}",
+        lambda: list(rows.values_list("pk", flat=True)),
+        version=versions.for_request(request),
+    )
+    return model.objects.filter(pk__in=ids).order_by("name")
 
 
 def _people(request):
-    return Person.objects.with_published_stories().order_by("name")
+    return _published_choices(request, "people", Person.objects.with_published_stories())
 
 
 def _organizations(request):
-    return Organization.objects.with_published_stories().order_by("name")
+    return _published_choices(
+        request, "organizations", Organization.objects.with_published_stories()
+    )
 
 
 def _initiatives(request):
-    return Initiative.objects.with_published_stories().order_by("name")
+    return _published_choices(request, "initiatives", Initiative.objects.with_published_stories())
 
 
 def _sources(request):
-    return Organization.objects.sources().order_by("name")
+    # Each language version has its own source: the active language's.
+    return _published_choices(request, f"sources:{get_language()}", Organization.objects.sources())
 
 
 def _date_input() -> forms.DateInput:

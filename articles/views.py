@@ -6,6 +6,8 @@ fixed number of queries however many items are linked (the QuerySet methods
 bundle the joins and prefetches; tests/test_views.py counts them).
 """
 
+from collections.abc import Callable
+
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
@@ -86,6 +88,18 @@ class PageMixin:
 
     def get_structured_data(self) -> structured_data.JsonLd | None:
         return None
+
+    def cached_structured_data(
+        self, name: str, build: Callable[[], structured_data.JsonLd]
+    ) -> structured_data.JsonLd:
+        """``build()``, once per content version, language and host (the
+        data holds absolute URLs)."""
+        request = self.request
+        return versions.cached(
+            f"json-ld:{request.scheme}://{request.get_host()}:{get_language()}:{name}",
+            build,
+            version=versions.for_request(request),
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -218,19 +232,14 @@ class ArticleDetailView(PageMixin, DetailView):
         return self.object.lead or super().get_page_description()
 
     def get_structured_data(self) -> structured_data.JsonLd:
-        article, request = self.object, self.request
+        article = self.object
 
         def build() -> structured_data.JsonLd:
             # The template's fragments, if not cached either, use these too.
             prefetch_related_objects([article], "people", "organizations")
-            return structured_data.news_article(article, request=request)
+            return structured_data.news_article(article, request=self.request)
 
-        address = f"{request.scheme}://{request.get_host()}"
-        return versions.cached(
-            f"json-ld:{address}:{get_language()}:{article.pk}",
-            build,
-            version=versions.for_request(request),
-        )
+        return self.cached_structured_data(f"article:{article.pk}", build)
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -288,17 +297,28 @@ class EntityListView(PageMixin, VersionCountMixin, ListView):
 class EntityDetailView(PageMixin, VersionCountMixin, SingleObjectMixin, ListView):
     """An entity's page, with the published stories about it paginated.
 
-    The object comes from the model's ``for_detail()``; the list is the
-    stories (SingleObjectMixin with ListView, as Django's documentation
-    shows for "a publisher and its books").
+    The object is the model's row; its related rows (``for_detail()``) are
+    in ``profile``, read only by the template's fragments and the JSON-LD,
+    which are cached per content version: most requests never load them.
+    The list is the stories (SingleObjectMixin with ListView, as Django's
+    documentation shows for "a publisher and its books").
     """
 
     paginate_by = 20
     description_field = "description"
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object(queryset=self.model.objects.for_detail())
+        detail = self.model.objects.for_detail()
+        self.object = self.get_object(queryset=detail.prefetch_related(None))
+        self.profile = SimpleLazyObject(lambda: detail.get(pk=self.object.pk))
         return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(profile=self.profile, **kwargs)
+
+    def cached_profile_data(self, build) -> structured_data.JsonLd:
+        name = f"{self.model._meta.label}:{self.object.pk}"
+        return self.cached_structured_data(name, lambda: build(self.profile, request=self.request))
 
     def get_queryset(self):
         return self.object.articles.published().for_listing()
@@ -322,7 +342,7 @@ class PersonDetailView(EntityDetailView):
     description_field = "position"
 
     def get_structured_data(self) -> structured_data.JsonLd:
-        return structured_data.person_profile(self.object, request=self.request)
+        return self.cached_profile_data(structured_data.person_profile)
 
 
 class OrganizationListView(EntityListView):
@@ -335,7 +355,7 @@ class OrganizationDetailView(EntityDetailView):
     template_name = "articles/organization_detail.html"
 
     def get_structured_data(self) -> structured_data.JsonLd:
-        return structured_data.organization_profile(self.object, request=self.request)
+        return self.cached_profile_data(structured_data.organization_profile)
 
 
 class InitiativeListView(EntityListView):

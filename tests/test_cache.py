@@ -9,6 +9,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -17,9 +18,9 @@ from django.utils import timezone, translation
 
 from articles.caching import versions
 from articles.caching.middleware import PageCacheMiddleware
-from articles.models import Article, Correction
+from articles.models import Affiliation, Article, Correction
 from articles.services import article_publish, article_unpublish
-from tests.factories import make_article, make_person, make_user
+from tests.factories import make_article, make_organization, make_person, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -278,6 +279,51 @@ def test_lists_count_their_stories_once_per_content_version(client):
     assert "3 stories found" in text(response)
     make_article()
     assert "4 stories found" in text(client.get(url("list")))
+
+
+def test_it_shows_a_new_affiliation_on_the_persons_page_at_once(client, story):
+    person = story.people.get()
+    page = url("person-detail", slug=person.slug)
+    assert "Anti-Corruption Agency" not in text(client.get(page))
+
+    Affiliation.objects.create(
+        person=person, organization=make_organization(name_en="Anti-Corruption Agency")
+    )
+
+    assert "Anti-Corruption Agency" in text(client.get(page))
+
+
+def test_it_keeps_each_processs_copies_exact(client, story):
+    detail = url("detail", slug=story.slug)
+    client.get(detail)
+    # Served from this process's memory now, without the shared cache:
+    cache.clear()
+    count, response = queries(client, detail)
+    assert count == 1
+    assert "First title" in text(response)
+
+    story.title_en = "Second title"
+    story.save()
+
+    assert "Second title" in text(client.get(detail))
+
+
+def test_the_command_gives_a_new_content_version():
+    before = versions.current().generation
+
+    call_command("bump_content_version", verbosity=0)
+
+    assert versions.current().generation != before
+
+
+def test_recent_values_keep_the_newest_only():
+    recent = versions.RecentValues(2)
+    recent.put("a", 1)
+    recent.put("b", 2)
+    assert recent.get("a") == 1  # "a" is now the newest
+    recent.put("c", 3)
+
+    assert (recent.get("a"), recent.get("b"), recent.get("c")) == (1, None, 3)
 
 
 def test_the_content_version_changes_in_the_writers_transaction():

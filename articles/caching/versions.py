@@ -174,8 +174,11 @@ def cached(key: str, compute: Callable[[], T], *, version: Version | None = None
 
 
 def for_request(request) -> Version:
-    """The version the page cache read for this request, or the current one."""
+    """The version the page cache read for this request, or the current one
+    (remembered on the request; ``request`` may be None)."""
     version = getattr(request, "content_version", None)
     if version is None:
-        version = request.content_version = current()
+        version = current()
+        if request is not None:
+            request.content_version = version
     return version
