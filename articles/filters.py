@@ -6,6 +6,7 @@ value, and an invalid form gives an empty list with the form's messages
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import django_filters
@@ -67,33 +68,41 @@ class ArticleFilterForm(forms.Form):
 # unpublished or comes due: finding them reads every link in the archive.
 
 
-def _published_choices(request, key: str, rows: models.QuerySet) -> models.QuerySet:
-    model = rows.model
+def _published_choices(request, model, key: str, rows: Callable[[], models.QuerySet]):
     ids = versions.cached(
         f"filter-choices:{key}",
-        lambda: list(rows.values_list("pk", flat=True)),
+        lambda: list(rows().values_list("pk", flat=True)),
         version=versions.for_request(request),
     )
     return model.objects.filter(pk__in=ids).order_by("name")
 
 
 def _people(request):
-    return _published_choices(request, "people", Person.objects.with_published_stories())
+    return _published_choices(
+        request, Person, "people", lambda: Person.objects.with_published_stories()
+    )
 
 
 def _organizations(request):
     return _published_choices(
-        request, "organizations", Organization.objects.with_published_stories()
+        request,
+        Organization,
+        "organizations",
+        lambda: Organization.objects.with_published_stories(),
     )
 
 
 def _initiatives(request):
-    return _published_choices(request, "initiatives", Initiative.objects.with_published_stories())
+    return _published_choices(
+        request, Initiative, "initiatives", lambda: Initiative.objects.with_published_stories()
+    )
 
 
 def _sources(request):
     # Each language version has its own source: the active language's.
-    return _published_choices(request, f"sources:{get_language()}", Organization.objects.sources())
+    return _published_choices(
+        request, Organization, f"sources:{get_language()}", lambda: Organization.objects.sources()
+    )
 
 
 def _date_input() -> forms.DateInput:
