@@ -7,6 +7,7 @@ of items: the stories with their sources, the people, organizations and
 initiatives named as categories, and the stories' corrections.
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.syndication.views import Feed
@@ -14,8 +15,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html_join
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .caching import versions
 from .models import Article
 
 
@@ -39,14 +42,58 @@ class LatestArticlesFeed(Feed):
         # Atom needs an author for every entry without a byline of its own.
         return _("Newsroom")
 
-    def items(self):
+    def get_object(self, request, *args, **kwargs):
+        # The feed has no object; the request is what items() needs.
+        return request
+
+    def items(self, request) -> list["FeedItem"]:
+        # Building the items (five queries, twenty stories with their links)
+        # is most of a feed's cost: once per content version and language.
+        return versions.cached(
+            f"feed-items:{get_language()}:{self.item_count}",
+            lambda: [FeedItem.of(article) for article in self.articles()],
+            version=versions.for_request(request),
+        )
+
+    def articles(self):
         return Article.objects.published().for_detail()[: self.item_count]
 
-    def item_title(self, article: Article) -> str:
-        # Plain text: Atom titles are text, and the feed writer escapes it.
-        return article.title
+    def item_title(self, item: "FeedItem") -> str:
+        return item.title
 
-    def item_description(self, article: Article) -> str:
+    def item_link(self, item: "FeedItem") -> str:
+        return item.link
+
+    def item_description(self, item: "FeedItem") -> str:
+        return item.description
+
+    def item_pubdate(self, item: "FeedItem") -> datetime:
+        return item.published_at
+
+    def item_updateddate(self, item: "FeedItem") -> datetime:
+        return item.modified_at
+
+    def item_author_name(self, item: "FeedItem") -> str | None:
+        return item.author_name
+
+    def item_categories(self, item: "FeedItem") -> list[str]:
+        return item.categories
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """What a feed says of a story, in the active language."""
+
+    title: str
+    link: str
+    description: str
+    published_at: datetime
+    modified_at: datetime
+    author_name: str | None
+    categories: list[str]
+
+    @classmethod
+    def of(cls, article: Article) -> "FeedItem":
         # RSS descriptions and Atom summaries are HTML: the lead is plain
         # text. Corrections follow it, as they follow the story on its page.
         corrections = format_html_join(
@@ -54,21 +101,18 @@ class LatestArticlesFeed(Feed):
             "<p><strong>{}, {}:</strong> {}</p>",
             ((_("Correction"), date_format(c.date), c.text) for c in article.corrections.all()),
         )
-        return escape(article.lead) + corrections
-
-    def item_pubdate(self, article: Article) -> datetime:
-        return article.published_at
-
-    def item_updateddate(self, article: Article) -> datetime:
-        return article.modified_at
-
-    def item_author_name(self, article: Article) -> str | None:
-        # The byline of this language's version only, as on the article page.
-        return article.credits().byline or None
-
-    def item_categories(self, article: Article) -> list[str]:
         entities = [*article.people.all(), *article.organizations.all(), *article.initiatives.all()]
-        return [str(entity) for entity in entities]
+        return cls(
+            # Plain text: Atom titles are text, and the feed writer escapes it.
+            title=article.title,
+            link=article.get_absolute_url(),
+            description=str(escape(article.lead) + corrections),
+            published_at=article.published_at,
+            modified_at=article.modified_at,
+            # The byline of this language's version only, as on the article page.
+            author_name=article.credits().byline or None,
+            categories=[str(entity) for entity in entities],
+        )
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):

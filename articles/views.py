@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 from django.db.models import prefetch_related_objects
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -24,6 +24,7 @@ from django_filters.views import FilterView
 
 from . import structured_data
 from .caching import versions
+from .caching.middleware import reader_request
 from .caching.pagination import VersionCountPaginator
 from .filters import ArticleFilter
 from .models import Article, Initiative, Organization, Person
@@ -206,11 +207,22 @@ class SearchView(ArticleListView):
         cleaned_data = getattr(self.filterset.form, "cleaned_data", {})
         query = parse(cleaned_data.get("q") or "")
         language = get_language()
+        articles = list(context["object_list"])
+        # Highlighting a page's passages and matching names cost more than
+        # the rest of the page: once per content version, language and query.
+        version = versions.for_request(self.request)
+        key = f"{language}:{query.text}"
+        snippets = versions.cached(
+            f"search-snippets:{key}:{[article.pk for article in articles]}",
+            lambda: [snippet(article, query, language) for article in articles],
+            version=version,
+        )
+        entities = versions.cached(
+            f"search-entities:{key}", lambda: matching_entities(query), version=version
+        )
         context["search_query"] = query
-        context["results"] = [
-            (article, snippet(article, query, language)) for article in context["object_list"]
-        ]
-        context["entities"] = load_entities(matching_entities(query))
+        context["results"] = list(zip(articles, snippets, strict=True))
+        context["entities"] = load_entities(entities)
         return context
 
 
@@ -224,6 +236,22 @@ class ArticleDetailView(PageMixin, DetailView):
         # by fragments cached per content version (article_detail.html), so
         # a story costs one query, not five, until something changes.
         return Article.objects.published().for_listing()
+
+    def get_object(self, queryset=None):
+        """The story, once per content version: building a story with its
+        three languages' columns costs more than the rest of its page.
+        Anyone with a session (an editor) gets it from the database."""
+        if queryset is not None or not reader_request(self.request):
+            return super().get_object(queryset)
+        slug = self.kwargs[self.slug_url_kwarg]
+        article = versions.cached(
+            f"story:{slug}",
+            lambda: self.get_queryset().filter(slug=slug).first(),
+            version=versions.for_request(self.request),
+        )
+        if article is None:
+            raise Http404("No published story has this slug.")
+        return article
 
     def get_page_title(self) -> str:
         return self.object.title
@@ -274,6 +302,10 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_queryset(self):
         return Article.objects.for_detail()
+
+    def get_object(self, queryset=None):
+        # Never from the cache: drafts are not public content.
+        return super().get_object(queryset if queryset is not None else self.get_queryset())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)

@@ -1,8 +1,9 @@
 """``/healthz``: whether this instance can serve, for load balancers and monitoring.
 
-Each check returns a ``CheckResult``; CHECKS lists them by name. To add one
-(a cache check, say), write a function that returns a CheckResult and add it
-to CHECKS: the view reports every check and answers 503 when any is down.
+Each check returns a ``CheckResult``; CHECKS lists them by name (the
+database and the cache). To add one, write a function that returns a
+CheckResult and add it to CHECKS: the view reports every check and answers
+503 when any is down.
 """
 
 import time

@@ -405,7 +405,7 @@ def _in_order(queryset: QuerySet, ranked: list[int]) -> QuerySet:
     return chosen.annotate(search_position=position).order_by("search_position")
 
 
-def rank(queryset: QuerySet, query: SearchQuery) -> QuerySet:
+def rank(queryset: QuerySet, query: SearchQuery, found: list[Found] | None = None) -> QuerySet:
     """The articles of ``queryset`` in the relevance window of ``query``,
     best first (highest score, then newest, then highest id), annotated with
     their place in that order, ``search_position`` (1, 2...).
@@ -414,8 +414,10 @@ def rank(queryset: QuerySet, query: SearchQuery) -> QuerySet:
     from what it holds. The window is found, scored and ordered here, with
     one query (``window``); the queryset returned knows the order, so that
     counting it needs no query and a page of it fetches only its articles.
+    A caller that already has the window (``found``, cached) skips that query.
     """
-    found = window(queryset, query)
+    if found is None:
+        found = window(queryset, query)
     if not found:
         return queryset.none()
     ranked = [pk for pk, _, _ in sorted(found, key=_best_first, reverse=True)]
