@@ -207,22 +207,14 @@ class SearchView(ArticleListView):
         cleaned_data = getattr(self.filterset.form, "cleaned_data", {})
         query = parse(cleaned_data.get("q") or "")
         language = get_language()
-        articles = list(context["object_list"])
-        # Highlighting a page's passages and matching names cost more than
-        # the rest of the page: once per content version, language and query.
-        version = versions.for_request(self.request)
-        key = f"{language}:{query.text}"
-        snippets = versions.cached(
-            f"search-snippets:{key}:{[article.pk for article in articles]}",
-            lambda: [snippet(article, query, language) for article in articles],
-            version=version,
-        )
-        entities = versions.cached(
-            f"search-entities:{key}", lambda: matching_entities(query), version=version
-        )
+        articles = context["object_list"]
         context["search_query"] = query
-        context["results"] = list(zip(articles, snippets, strict=True))
-        context["entities"] = load_entities(entities)
+        # Lazy: search.html shows them through fragments cached per content
+        # version and query, so that a repeated search builds neither.
+        context["results"] = SimpleLazyObject(
+            lambda: [(article, snippet(article, query, language)) for article in articles]
+        )
+        context["entities"] = SimpleLazyObject(lambda: load_entities(matching_entities(query)))
         return context
 
 
