@@ -117,6 +117,9 @@ class ActiveFilter:
     remove_query: str  # the current query string without this filter
 
 
+_form_classes = versions.RecentValues(8)
+
+
 class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Words in the text"),
@@ -174,6 +177,18 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = []  # all declared above
         form = ArticleFilterForm
+
+    def get_form_class(self):
+        """Building the form's fields (four choice lists of published
+        entities) costs more than validating the form: the class is built
+        once per content version and language in each process. Each form
+        copies its fields, so sharing the class shares nothing mutable."""
+        key = f"{versions.for_request(self.request).generation}:{get_language()}"
+        form_class = _form_classes.get(key)
+        if form_class is None:
+            form_class = super().get_form_class()
+            _form_classes.put(key, form_class)
+        return form_class
 
     def search_text(self, queryset, name, value):
         """Articles that match every word, in any form and any language, or

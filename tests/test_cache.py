@@ -464,3 +464,20 @@ def test_a_cached_story_keeps_its_languages(client, story):
 
     assert "Первый заголовок" in russian
     assert "First title" in text(client.get(url("detail", slug=story.slug)))
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_the_filter_accepts_a_person_as_soon_as_a_story_about_them_is_published(client):
+    make_article(title_en="Older story")
+    person = make_person(name_en="Asel Nurlanova")
+    draft = make_article(status=Article.Status.DRAFT, title_en="Her story", people=[person])
+    path = url("list") + f"?person={person.slug}"
+    assert "Her story" not in text(client.get(path))
+    assert "Asel Nurlanova" not in text(client.get(url("list")))
+
+    article_publish(articles=[draft], user=make_user(role="Publisher"))
+
+    content = text(client.get(path))
+    assert "Her story" in content
+    assert "Older story" not in content
+    assert "Asel Nurlanova" in text(client.get(url("list")))

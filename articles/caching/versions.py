@@ -106,6 +106,9 @@ def current() -> Version:
     return version
 
 
+_every_recent_values: list["RecentValues"] = []
+
+
 class RecentValues:
     """The values this process used last, at most ``size`` of them.
 
@@ -118,6 +121,7 @@ class RecentValues:
         self.size = size
         self._values: OrderedDict[str, object] = OrderedDict()
         self._lock = threading.Lock()
+        _every_recent_values.append(self)
 
     def get(self, key: str):
         with self._lock:
@@ -145,9 +149,10 @@ recent_values = RecentValues(1000)
 
 
 def forget_recent() -> None:
-    """Empty this process's copies (tests: a rolled-back version comes back)."""
-    recent_pages.clear()
-    recent_values.clear()
+    """Empty this process's copies, all of them (tests: a rolled-back
+    version comes back)."""
+    for recent in _every_recent_values:
+        recent.clear()
 
 
 def cached(key: str, compute: Callable[[], T], *, version: Version | None = None) -> T:
