@@ -23,16 +23,8 @@ format: $(DEV_TOOLS)
 	$(RUFF) check --fix .
 	$(RUFF) format .
 
-# newsroom/ is left out on purpose: newsroom/locale holds hand-kept
-# translations of Django's and the third-party apps' strings, which
-# makemessages would mark obsolete because no project file contains them.
-# Everything else (the articles app and the top-level templates/) goes to
-# articles/locale.
 messages: $(DEV_TOOLS)
-	$(PYTHON) manage.py makemessages $(addprefix --locale=,$(LANGUAGES)) \
-		--ignore=.venv --ignore=newsroom --ignore=staticfiles --ignore=tests \
-		--add-location=file
-	$(PYTHON) manage.py compilemessages --ignore=.venv
+	PY=$(PYTHON) ./scripts/messages
 
 ci:
 	bash .ci/run
