@@ -78,30 +78,25 @@ def _published_choices(request, model, key: str, rows: Callable[[], models.Query
 
 
 def _people(request):
-    return _published_choices(
-        request, Person, "people", lambda: Person.objects.with_published_stories()
-    )
+    return _published_choices(request, Person, "people", Person.objects.with_published_stories)
 
 
 def _organizations(request):
     return _published_choices(
-        request,
-        Organization,
-        "organizations",
-        lambda: Organization.objects.with_published_stories(),
+        request, Organization, "organizations", Organization.objects.with_published_stories
     )
 
 
 def _initiatives(request):
     return _published_choices(
-        request, Initiative, "initiatives", lambda: Initiative.objects.with_published_stories()
+        request, Initiative, "initiatives", Initiative.objects.with_published_stories
     )
 
 
 def _sources(request):
     # Each language version has its own source: the active language's.
     return _published_choices(
-        request, Organization, f"sources:{get_language()}", lambda: Organization.objects.sources()
+        request, Organization, f"sources:{get_language()}", Organization.objects.sources
     )
 
 
