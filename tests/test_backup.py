@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -148,6 +149,21 @@ def test_backup_and_restore_on_sqlite_under_the_c_locale(tmp_path):
     )
 
 
+def drop_database(admin, name: str, attempts: int = 20) -> None:
+    """DROP DATABASE, waiting out an autovacuum worker on it: FORCE may not
+    end a superuser's process, and the tests' role is not one."""
+    import psycopg
+
+    for attempt in range(attempts):
+        try:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            return
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
+
+
 @pytest.fixture
 def postgres_databases():
     """Two new, empty PostgreSQL databases on the test database's server."""
@@ -171,7 +187,7 @@ def postgres_databases():
     yield [f"{base}/{name}" for name in names]
     with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
         for name in names:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            drop_database(admin, name)
 
 
 def test_backup_and_restore_on_postgresql_under_the_c_locale(postgres_databases, tmp_path):
