@@ -1,10 +1,6 @@
-"""Which people, organizations and initiatives an article's text names, so
-that an editor can link them (README, "Editorial workflow").
+"""Finding the names of names.py in an article's text: the matching rules.
 
-Every entity has names in each language: its name, an organization's short
-name, and the name variants editors keep, one a line. A name is a sequence
-of tokens (as the search package makes them: NFKC, lower case, ё as е). A
-word of the text matches a word of a name when
+A word of the text matches a word of a name when
 
 * they are the same word;
 * they have the same search key in the text's language (the search
@@ -38,35 +34,29 @@ mention also names whoever held the office on the article's date, according
 to the affiliations.
 """
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.utils import timezone
 
-from .models import (
-    LANGUAGE_CODES,
-    Affiliation,
-    Article,
-    Initiative,
-    Organization,
-    Person,
-)
-from .search import analysis
+from articles.models import LANGUAGE_CODES, Article
+from articles.search import analysis
 
-PERSON, ORGANIZATION, INITIATIVE = "person", "organization", "initiative"
-KINDS = (PERSON, ORGANIZATION, INITIATIVE)
-# Article field that links each kind of entity.
-LINK_FIELDS = {PERSON: "people", ORGANIZATION: "organizations", INITIATIVE: "initiatives"}
+from .links import PERSON, EntityRef
+from .names import (
+    OPENING_QUOTES,
+    EntityData,
+    Name,
+    hard_separators,
+    load_entity_names,
+    tokens,
+    word_key,
+)
+
 # The article fields whose text is searched, per language.
 SEARCHED_FIELDS = ("title", "lead", "body", "byline")
 
-# Between the words of a name: what may stand in the text without ending it.
-SOFT_SEPARATORS = frozenset(" \t\xa0\u202f-‐‑'’«»\"“”„")
-OPENING_QUOTES = frozenset("«\"“„'")
-PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # Russian noun and adjective endings a name may carry in a text.
 RUSSIAN_ENDINGS = (
     "ами", "ями", "ому", "ему", "ыми", "ими",
@@ -76,31 +66,6 @@ RUSSIAN_ENDINGS = (
 # A word this short is never cut down to a name ("об" is not "о" + "б").
 MIN_CUT_LENGTH = 4
 EXCERPT_CONTEXT = 80
-
-
-@dataclass(frozen=True)
-class EntityRef:
-    kind: str
-    pk: int
-
-
-@dataclass(frozen=True)
-class NameWord:
-    fold: str
-    key: str  # search key in the name's language ("" for an initial)
-    person_keys: frozenset[str]  # spelling-neutral keys, for people's names
-    capitals: bool  # an abbreviation written in capitals
-
-
-@dataclass(frozen=True)
-class Name:
-    entity: EntityRef
-    language: str
-    text: str
-    words: tuple[NameWord, ...]
-    gaps: tuple[frozenset[str], ...]  # punctuation the name itself has between words
-    capitalised: bool  # a one-word name with a capital
-    quoted: bool  # a one-word name in quotes
 
 
 @dataclass(frozen=True)
@@ -138,167 +103,10 @@ class Match:
     nested: bool = False
 
 
-@dataclass
-class EntityData:
-    """What detection knows of the entities, loaded in a fixed number of queries."""
-
-    names: list[Name] = field(default_factory=list)
-    labels: dict[EntityRef, str] = field(default_factory=dict)
-    # What an entity belongs to or involves: a shorter name inside its name
-    # still counts when it names one of these.
-    related: dict[EntityRef, set[EntityRef]] = field(default_factory=lambda: defaultdict(set))
-    # One-person offices: (person, start, end) for each holder.
-    holders: dict[EntityRef, list[tuple[EntityRef, date | None, date | None]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-
-
-def names_of(text: str) -> list[str]:
-    """The names in a name or name-variants field: one a line, and each
-    also without a parenthesised part ("Индекс восприятия коррупции (CPI)")."""
-    names = []
-    for line in (text or "").splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        names.append(line)
-        short = PARENTHESES.sub("", line).strip()
-        if short and short != line:
-            names.append(short)
-    return names
-
-
-def load_entities() -> EntityData:
-    """Every entity's names in every language, and how entities relate (six queries)."""
-    data = EntityData()
-    sources = (
-        (PERSON, Person, ("name", "name_variants")),
-        (ORGANIZATION, Organization, ("name", "short_name", "name_variants")),
-        (INITIATIVE, Initiative, ("name", "name_variants")),
-    )
-    offices = set()
-    for kind, model, fields in sources:
-        columns = [f"{name}_{code}" for name in fields for code in LANGUAGE_CODES]
-        extra = ["parent_id", "is_office"] if kind == ORGANIZATION else []
-        for row in model.objects.values("pk", *columns, *extra):
-            entity = EntityRef(kind, row["pk"])
-            data.labels[entity] = next(
-                (row[f"name_{code}"] for code in LANGUAGE_CODES if row[f"name_{code}"]), ""
-            )
-            for code in LANGUAGE_CODES:
-                texts = [row[f"{name}_{code}"] for name in fields]
-                for text in dict.fromkeys(n for t in texts for n in names_of(t)):
-                    name = make_name(entity, code, text)
-                    if name:
-                        data.names.append(name)
-            if kind == ORGANIZATION:
-                if row["parent_id"]:
-                    data.related[entity].add(EntityRef(ORGANIZATION, row["parent_id"]))
-                if row["is_office"]:
-                    offices.add(row["pk"])
-    _close_parents(data)
-    for kind, field_name in ((ORGANIZATION, "organizations"), (PERSON, "people")):
-        through = Initiative._meta.get_field(field_name).remote_field.through
-        for initiative_id, other_id in through.objects.values_list("initiative_id", f"{kind}_id"):
-            data.related[EntityRef(INITIATIVE, initiative_id)].add(EntityRef(kind, other_id))
-    for person_id, organization_id, start, end in Affiliation.objects.values_list(
-        "person_id", "organization_id", "start_date", "end_date"
-    ):
-        person = EntityRef(PERSON, person_id)
-        data.related[person].add(EntityRef(ORGANIZATION, organization_id))
-        if organization_id in offices:
-            data.holders[EntityRef(ORGANIZATION, organization_id)].append((person, start, end))
-    return data
-
-
-def _close_parents(data: EntityData) -> None:
-    """Organizations are related to all their ancestors, not only the parent."""
-    parents = {
-        entity: next(iter(related))
-        for entity, related in data.related.items()
-        if entity.kind == ORGANIZATION and related
-    }
-    for entity in parents:
-        seen, current = set(), parents.get(entity)
-        while current and current not in seen:
-            seen.add(current)
-            current = parents.get(current)
-        data.related[entity] |= seen
-
-
-def make_name(entity: EntityRef, language: str, text: str) -> Name | None:
-    text = analysis.normalize(text)
-    matches = _tokens(text, language)
-    if not matches:
-        return None
-    words = []
-    for match in matches:
-        raw = match.group()
-        fold = analysis.fold(raw)
-        words.append(
-            NameWord(
-                fold=fold,
-                key=_key(fold, language),
-                person_keys=_person_keys(raw, fold) if entity.kind == PERSON else frozenset(),
-                capitals=len(raw) > 1 and raw.isupper(),
-            )
-        )
-    gaps = tuple(
-        _hard(text[left.end() : right.start()])
-        for left, right in zip(matches, matches[1:], strict=False)
-    )
-    single = len(words) == 1
-    first = matches[0].group()
-    return Name(
-        entity=entity,
-        language=language,
-        text=text.strip(),
-        words=tuple(words),
-        gaps=gaps,
-        capitalised=single and first[0].isupper() and not words[0].capitals,
-        quoted=single and text.lstrip()[:1] in OPENING_QUOTES,
-    )
-
-
-def _key(fold: str, language: str) -> str:
-    if len(fold) < 2:
-        return ""
-    return analysis.key(fold, language) or fold  # a stop word is itself
-
-
-def _person_keys(raw: str, fold: str) -> frozenset[str]:
-    if len(fold) < 3 or not raw[0].isupper():
-        return frozenset()
-    return frozenset(analysis.name_variants(fold))
-
-
-def _hard(gap: str) -> frozenset[str]:
-    return frozenset(char for char in gap if char not in SOFT_SEPARATORS)
-
-
-def _tokens(text: str, language: str) -> list[re.Match]:
-    """The tokens of normalised ``text``, without the Kazakh endings written
-    after an abbreviation or a Latin name ("БҰҰ-ның", "Zakon.kz-ке")."""
-    tokens: list[re.Match] = []
-    for match in analysis.iter_tokens(text):
-        raw = match.group()
-        if language == "kk" and tokens:
-            previous = tokens[-1]
-            if (
-                text[previous.end() : match.start()] in ("-", "‑")
-                and raw.islower()
-                and len(raw) <= 6
-                and (previous.group().isupper() or not analysis.is_cyrillic(previous.group()))
-            ):
-                continue
-        tokens.append(match)
-    return tokens
-
-
 def text_words(text: str, language: str) -> list[Word]:
     """The words of normalised ``text``, with what names are compared to."""
     words = []
-    for match in _tokens(text, language):
+    for match in tokens(text, language):
         raw = match.group()
         fold = analysis.fold(raw)
         cuts = frozenset(
@@ -312,7 +120,7 @@ def text_words(text: str, language: str) -> list[Word]:
                 end=match.end(),
                 raw=raw,
                 fold=fold,
-                key=_key(fold, language),
+                key=word_key(fold, language),
                 cuts=cuts,
                 person_keys=(
                     frozenset(analysis.name_variants(fold, query=True))
@@ -341,7 +149,7 @@ class MentionFinder:
     """Finds mentions in articles; build it once for many articles."""
 
     def __init__(self, data: EntityData | None = None):
-        self.data = data if data is not None else load_entities()
+        self.data = data if data is not None else load_entity_names()
         # Per text language: first-word lookup keys -> names. People's names
         # are looked for in every language, the others' in their own.
         self._index: dict[str, dict[str, list[Name]]] = {}
@@ -458,7 +266,7 @@ class MentionFinder:
 
 
 def _gap_allowed(gap: str, previous: Word, name_gap: frozenset[str]) -> bool:
-    hard = _hard(gap)
+    hard = hard_separators(gap)
     if not hard or hard <= name_gap:
         return True
     # "Ә.Смайылов", "Ә. Смайылов", "Zakon.kz"
@@ -492,80 +300,3 @@ def _excerpt(text: str, start: int, end: int) -> str:
         right = space if space != -1 else right
     excerpt = " ".join(text[left:right].split())
     return f"{'… ' if left else ''}{excerpt}{' …' if right < len(text) else ''}"
-
-
-def links_of(article_ids: list[int]) -> dict[int, set[EntityRef]]:
-    """The entities each article links, read from the link tables (three queries)."""
-    links: dict[int, set[EntityRef]] = {pk: set() for pk in article_ids}
-    for kind, field_name in LINK_FIELDS.items():
-        through = Article._meta.get_field(field_name).remote_field.through
-        rows = through.objects.filter(article_id__in=article_ids).values_list(
-            "article_id", f"{kind}_id"
-        )
-        for article_id, entity_id in rows:
-            links[article_id].add(EntityRef(kind, entity_id))
-    return links
-
-
-def linked_entities(article: Article) -> set[EntityRef]:
-    """The entities ``article`` links (uses prefetched links when there are some)."""
-    return {
-        EntityRef(kind, entity.pk)
-        for kind, field_name in LINK_FIELDS.items()
-        for entity in getattr(article, field_name).all()
-    }
-
-
-# --- Precision and recall against known links -------------------------------------
-
-
-@dataclass
-class Score:
-    found: int = 0  # detected and linked
-    false_alarms: int = 0  # detected, not linked
-    missed: int = 0  # linked, not detected
-
-    @property
-    def precision(self) -> float:
-        detected = self.found + self.false_alarms
-        return self.found / detected if detected else 1.0
-
-    @property
-    def recall(self) -> float:
-        linked = self.found + self.missed
-        return self.found / linked if linked else 1.0
-
-
-@dataclass
-class Evaluation:
-    overall: Score = field(default_factory=Score)
-    by_kind: dict[str, Score] = field(default_factory=lambda: {kind: Score() for kind in KINDS})
-    # (article slug, entity label, how it was found) for each error
-    false_alarms: list[tuple[str, str, str]] = field(default_factory=list)
-    misses: list[tuple[str, str]] = field(default_factory=list)
-
-
-def evaluate(articles: Iterable[Article], finder: MentionFinder | None = None) -> Evaluation:
-    """Detection on ``articles`` (as if they linked nothing) against their links."""
-    finder = finder or MentionFinder()
-    result = Evaluation()
-    for article in articles:
-        found = finder.find(article)
-        linked = linked_entities(article)
-        for entity in sorted(set(found) | linked, key=lambda e: (e.kind, e.pk)):
-            scores = (result.overall, result.by_kind[entity.kind])
-            if entity in found and entity in linked:
-                for score in scores:
-                    score.found += 1
-            elif entity in found:
-                for score in scores:
-                    score.false_alarms += 1
-                mention = found[entity]
-                result.false_alarms.append(
-                    (article.slug, finder.label(entity), f"[{mention.language}] {mention.excerpt}")
-                )
-            else:
-                for score in scores:
-                    score.missed += 1
-                result.misses.append((article.slug, finder.label(entity)))
-    return result
