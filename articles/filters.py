@@ -13,6 +13,7 @@ import django_filters
 from django import forms
 from django.db import models
 from django.utils import formats
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,8 @@ from django_filters.fields import ModelChoiceField
 
 from .caching import versions
 from .models import Article, Initiative, Language, Organization, Person
-from .search.query import MAX_QUERY_LENGTH, parse, rank, window
+from .search.query import MAX_QUERY_LENGTH
+from .search.results import Search
 
 # Beyond these (and MAX_QUERY_LENGTH), values are refused before any query runs.
 FIRST_YEAR, LAST_YEAR = 1991, 2100
@@ -185,21 +187,19 @@ class ArticleFilter(django_filters.FilterSet):
             _form_classes.put(key, form_class)
         return form_class
 
+    @cached_property
+    def search(self) -> Search:
+        """The search for ``q`` (empty without one), parsed once per request:
+        the search page reads its query, passages and names from here."""
+        if self.is_bound:
+            self.errors  # noqa: B018 - cleans the form
+        return Search(getattr(self.form, "cleaned_data", {}).get("q") or "", request=self.request)
+
     def search_text(self, queryset, name, value):
         """Articles that match every word, in any form and any language, or
         name a linked person or organization; the best matches first (see
-        articles/search/query.py).
-
-        Finding and scoring the window is most of a search's cost (tens of
-        ms at 100,000 stories): it is cached per content version, keyed by
-        every filter, so a repeated search costs a page of rows."""
-        query = parse(value)
-        found = versions.cached(
-            f"search-window:{get_language()}:{self.window_key()}",
-            lambda: window(queryset, query),
-            version=versions.for_request(self.request),
-        )
-        return rank(queryset, query, found)
+        articles/search/query.py)."""
+        return self.search.rank(queryset, key=self.window_key())
 
     def window_key(self) -> str:
         """The filters that decide which stories a search ranks: all but the page."""

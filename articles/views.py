@@ -29,15 +29,7 @@ from .caching.pagination import VersionCountPaginator
 from .filters import ArticleFilter
 from .models import Article, Initiative, Organization, Person
 from .notices import language_notes
-from .search.query import (
-    MAX_QUERY_LENGTH,
-    RELEVANCE_WINDOW,
-    is_capped,
-    load_entities,
-    matching_entities,
-    parse,
-)
-from .search.snippets import snippet
+from .search.query import MAX_QUERY_LENGTH, RELEVANCE_WINDOW, cut, is_capped
 
 
 def language_redirect(request):
@@ -169,9 +161,9 @@ class ArticleListView(PageMixin, VersionCountMixin, FilterView):
         context = super().get_context_data(filterset=self.filterset, **kwargs)
         # A text search counts and ranks only its newest matches (the
         # relevance window, search/query.py): say so when it is full.
-        searched = getattr(self.filterset.form, "cleaned_data", {}).get("q")
         paginator = context.get("paginator")
-        capped = bool(searched) and paginator is not None and is_capped(paginator.count)
+        searched = bool(self.filterset.search)
+        capped = searched and paginator is not None and is_capped(paginator.count)
         context["search_window"] = RELEVANCE_WINDOW if capped else None
         return context
 
@@ -181,8 +173,10 @@ class SearchView(ArticleListView):
     ``q`` runs the search engine), with the matched passage of each story
     and the people, organizations and initiatives whose names match.
 
-    The query is cut to MAX_QUERY_LENGTH characters instead of being
-    refused, so any text typed in the search box gives a page of results.
+    A query longer than MAX_QUERY_LENGTH characters is cut (query.cut)
+    instead of refused as the article list refuses it, so any text typed in
+    the search box gives a page of results. The filter set's search
+    (search/results.py) is read here, not repeated.
     """
 
     template_name = "articles/search.html"
@@ -193,7 +187,7 @@ class SearchView(ArticleListView):
         data = kwargs["data"]
         if data is not None and len(data.get("q", "")) > MAX_QUERY_LENGTH:
             data = data.copy()
-            data["q"] = data["q"][:MAX_QUERY_LENGTH]
+            data["q"] = cut(data["q"])
             kwargs["data"] = data
         return kwargs
 
@@ -204,17 +198,14 @@ class SearchView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        cleaned_data = getattr(self.filterset.form, "cleaned_data", {})
-        query = parse(cleaned_data.get("q") or "")
+        search = self.filterset.search
         language = get_language()
         articles = context["object_list"]
-        context["search_query"] = query
+        context["search_query"] = search.query
         # Lazy: search.html shows them through fragments cached per content
         # version and query, so that a repeated search builds neither.
-        context["results"] = SimpleLazyObject(
-            lambda: [(article, snippet(article, query, language)) for article in articles]
-        )
-        context["entities"] = SimpleLazyObject(lambda: load_entities(matching_entities(query)))
+        context["results"] = SimpleLazyObject(lambda: search.snippets(articles, language))
+        context["entities"] = SimpleLazyObject(search.entities)
         return context
 
 

@@ -30,12 +30,11 @@ only, and each one is quoted for the backend's query language.
 """
 
 import dataclasses
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.db import connections
-from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from .analysis import (
@@ -48,7 +47,9 @@ from .analysis import (
     normalize,
     tokens,
 )
+from .indexing import KIND_MODELS
 from .models import EntityDocument
+from .ranked import RankedArticles
 
 # Longer queries are cut here (characters, before analysis); no search needs
 # more, and it bounds the work a request can ask for.
@@ -119,9 +120,16 @@ def _languages(token: str) -> tuple[str, ...]:
     return ("kk", "ru") if is_cyrillic(token) else ("en", "kk")
 
 
+def cut(text: str) -> str:
+    """What of a reader's text is searched: its first MAX_QUERY_LENGTH
+    characters. Longer text is cut, not refused, so that anything typed in a
+    search box gives a page of results."""
+    return str(text)[:MAX_QUERY_LENGTH]
+
+
 def parse(text: str) -> SearchQuery:
     """The terms of a query, whatever it holds (see the module docstring)."""
-    text = normalize(str(text)[:MAX_QUERY_LENGTH])
+    text = normalize(cut(text))
     terms, seen = [], set()
     for token in tokens(text):
         if token in seen or len(terms) == MAX_TERMS:
@@ -337,102 +345,33 @@ def window(queryset: QuerySet, query: SearchQuery) -> list[Found]:
     return [(pk, _microseconds(published_at), score) for pk, published_at, score in rows]
 
 
-class _Position(Func):
-    """The place (1, 2...) of an article's id in a ranked list of ids, passed
-    as one parameter however long the list (a thousand placeholders cost more
-    to send than the query costs to run)."""
-
-    output_field = IntegerField()
-
-    def __init__(self, expression, ids: list[int]):
-        super().__init__(expression)
-        self.ids = ids
-
-    def as_postgresql(self, compiler, connection):
-        # A jsonb object {"id": place}: a lookup is a binary search.
-        sql, params = compiler.compile(self.source_expressions[0])
-        places = json.dumps({str(pk): place for place, pk in enumerate(self.ids, 1)})
-        return f"(%s::jsonb ->> ({sql})::text)::integer", [places, *params]
-
-    def as_sqlite(self, compiler, connection):
-        # ",7,3,9,": where ",3," starts grows with the place of 3.
-        sql, params = compiler.compile(self.source_expressions[0])
-        listed = ",".join(map(str, self.ids))
-        return f"instr(%s, ',' || {sql} || ',')", [f",{listed},", *params]
-
-
 def _best_first(row: Found) -> tuple[int, int, int]:
     pk, published_at, score = row
     return (score, -(2**63) if published_at is None else published_at, pk)
 
 
-class _RankedMixin:
-    """The queryset ``rank`` returns knows its articles' ids in order: it
-    counts them without a query, and a slice (a page) fetches only its own
-    articles. Anything derived from it (filter, order_by...) is an ordinary
-    queryset that orders by ``search_position`` in SQL."""
-
-    _ranked: list[int] | None = None
-    _unranked: QuerySet | None = None
-
-    def _clone(self):
-        clone = super()._clone()
-        clone._ranked = clone._unranked = None
-        return clone
-
-    def count(self) -> int:
-        if self._ranked is not None and self._result_cache is None:
-            return len(self._ranked)
-        return super().count()
-
-    def __getitem__(self, k):
-        if self._ranked is None or not isinstance(k, slice) or k.step is not None:
-            return super().__getitem__(k)
-        return _in_order(self._unranked, self._ranked[k])
-
-
-_ranked_classes: dict[type, type] = {}
-
-
-def _in_order(queryset: QuerySet, ranked: list[int]) -> QuerySet:
-    """The articles of ``queryset`` whose ids are ``ranked``, in that order."""
-    if connections[queryset.db].vendor == "postgresql":
-        # One array parameter, however many ids.
-        chosen = queryset.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ranked]))
-    else:
-        chosen = queryset.filter(pk__in=ranked)
-    position = _Position(F("pk"), ranked)
-    return chosen.annotate(search_position=position).order_by("search_position")
-
-
-def rank(queryset: QuerySet, query: SearchQuery, found: list[Found] | None = None) -> QuerySet:
+def rank(
+    queryset: QuerySet, query: SearchQuery, found: list[Found] | None = None
+) -> RankedArticles | QuerySet:
     """The articles of ``queryset`` in the relevance window of ``query``,
     best first (highest score, then newest, then highest id), annotated with
     their place in that order, ``search_position`` (1, 2...).
 
     Apply every other filter to ``queryset`` before: the window is taken
     from what it holds. The window is found, scored and ordered here, with
-    one query (``window``); the queryset returned knows the order, so that
-    counting it needs no query and a page of it fetches only its articles.
-    A caller that already has the window (``found``, cached) skips that query.
+    one query (``window``); the ranked list returned knows the order, so
+    that counting it needs no query and a page of it fetches only its
+    articles (ranked.py). A caller that already has the window (``found``,
+    cached) skips that query. No match gives ``queryset.none()``.
     """
     if found is None:
         found = window(queryset, query)
     if not found:
         return queryset.none()
     ranked = [pk for pk, _, _ in sorted(found, key=_best_first, reverse=True)]
-    results = _in_order(queryset, ranked)
     dates = [published_at for _, published_at, _ in found]
-    if None not in dates:
-        # Says nothing new, but lets the database read only the window's
-        # stretch of its (published_at) index instead of all of it.
-        results = results.filter(published_at__gte=EPOCH + timedelta(microseconds=min(dates)))
-    cls = type(results)
-    if cls not in _ranked_classes:
-        _ranked_classes[cls] = type(f"Ranked{cls.__name__}", (_RankedMixin, cls), {})
-    results.__class__ = _ranked_classes[cls]
-    results._ranked, results._unranked = ranked, queryset
-    return results
+    since = None if None in dates else EPOCH + timedelta(microseconds=min(dates))
+    return RankedArticles(queryset, ranked, since=since)
 
 
 def is_capped(count: int) -> bool:
@@ -465,11 +404,9 @@ def matching_entities(query: SearchQuery, limit: int = MAX_ENTITIES) -> list[tup
     return [(kind, object_id) for kind, object_id, _ in ordered[:limit]]
 
 
-def load_entities(pairs: list[tuple[str, int]]) -> list:
+def entities_in_order(pairs: list[tuple[str, int]]) -> list:
     """The people, organizations and initiatives of ``matching_entities``, in
     its order: one query per kind present."""
-    from .indexing import KIND_MODELS
-
     wanted: dict[str, list[int]] = {}
     for kind, object_id in pairs:
         wanted.setdefault(kind, []).append(object_id)
