@@ -13,7 +13,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
-from . import services
+from . import history, services
 from .forms import ArticleAdminForm, EntityFormMixin, PartialPeriodFormMixin
 from .models import (
     LANGUAGE_CODES,
@@ -49,6 +49,27 @@ class VersionedTranslationAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         request.restoring_version = True
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        # django-reversion's view reverts the version's whole revision, which
+        # may hold other stories: revert the chosen object alone (history.py).
+        revision = version.revision
+        revision.revert = lambda delete=False: history.revert_object(version, delete=delete)
+        if request.method == "POST":
+            self._check_restore_deletions(request, version)
+        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
+
+    @staticmethod
+    def _check_restore_deletions(request, version) -> None:
+        """A restore deletes the followed rows added since the version (an
+        affiliation, say): only for someone allowed to delete them."""
+        for row in history.rows_added_since(version):
+            options = row._meta
+            if not request.user.has_perm(f"{options.app_label}.delete_{options.model_name}"):
+                raise PermissionDenied(
+                    _("Restoring this version would delete %(row)s, which you may not delete.")
+                    % {"row": row}
+                )
 
     def recover_view(self, request, version_id, extra_context=None):
         request.restoring_version = True
