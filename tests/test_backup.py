@@ -83,7 +83,8 @@ def test_backup_then_loaddata_into_an_empty_database_keeps_everything(tmp_path):
     assert User.objects.get(username="aigerim").groups.get().name == "Editor"
 
 
-def test_the_backup_is_utf8_json_without_derived_rows(tmp_path, db):
+@pytest.mark.django_db(transaction=True)
+def test_the_backup_is_utf8_json_without_derived_rows(tmp_path):
     build_newsroom()
     path = tmp_path / "backup.json"
 
