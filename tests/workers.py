@@ -25,6 +25,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from django.utils import translation  # noqa: E402
 from reversion.models import Revision, Version  # noqa: E402
 
 import articles.forms  # noqa: E402
@@ -111,14 +112,15 @@ def editors() -> None:
     from tests.test_admin import article_form_data
 
     opened = article_form_data(article)
-    url = reverse("admin:articles_article_change", args=[article.pk])
+    with translation.override("en"):
+        url = reverse("admin:articles_article_change", args=[article.pk])
     changes = {
         "aigerim": {"title_ru": "Правка Айгерим"},
         "dmitry": {"body_kk": "Дмитрийдің мәтіні"},
     }
     clients = {}
     for username in changes:
-        clients[username] = Client(raise_request_exception=False, HTTP_ACCEPT_LANGUAGE="en")
+        clients[username] = Client(raise_request_exception=False)
         clients[username].force_login(make_user(role="Editor", username=username))
 
     read_token = articles.forms.current_token
