@@ -194,7 +194,8 @@ def check_references(records: list[dict]) -> tuple[int, list[str]]:
             else:
                 found = (target, key) in present
             if not found:
-                broken.append(f"{record['model']} {_identity(record)}: {field.name} → {target} {key}")
+                source = f"{record['model']} {_identity(record)}"
+                broken.append(f"{source}: {field.name} → {target} {key}")
         if record["model"] == "reversion.version" and _is_model(record["fields"]["content_type"]):
             checked += 1
             label = ".".join(record["fields"]["content_type"])
@@ -205,7 +206,7 @@ def check_references(records: list[dict]) -> tuple[int, list[str]]:
             map(
                 str,
                 apps.get_model(label)
-                ._default_manager.filter(pk__in=[v["fields"]["object_id"] for v in versions])
+                ._base_manager.filter(pk__in=[v["fields"]["object_id"] for v in versions])
                 .values_list("pk", flat=True),
             )
         )
