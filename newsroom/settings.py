@@ -117,6 +117,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # when the database comes back.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two editors saving at once. Every request runs in a transaction
+    # (ATOMIC_REQUESTS); begun IMMEDIATE, it takes the write lock first, so a
+    # second writer waits (up to the timeout, in seconds) and then sees the
+    # first one's save, instead of failing with "database is locked" when it
+    # upgrades a read lock that another writer shares. In WAL mode readers,
+    # such as a running backup, neither wait for writers nor block them.
+    for option, value in {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }.items():
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(option, value)
+# manage.py backup's JSON, which keeps times to the microsecond.
+SERIALIZATION_MODULES = {"json-exact": "articles.backups"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -5,21 +5,24 @@ when the commands run under a non-UTF-8 locale (README, "Backup and restore").
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 import uuid
+from io import StringIO
 from pathlib import Path
 
 import pytest
 import reversion
-from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from reversion.models import Revision, Version
 
+from articles import backups
 from articles.models import Affiliation, Article
+from tests.databases import drop_database, migrated_databases, postgres_server, run
 from tests.factories import make_article, make_initiative, make_organization, make_person
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +86,8 @@ def test_backup_then_loaddata_into_an_empty_database_keeps_everything(tmp_path):
     assert User.objects.get(username="aigerim").groups.get().name == "Editor"
 
 
-def test_the_backup_is_utf8_json_without_derived_rows(tmp_path, db):
+@pytest.mark.django_db(transaction=True)
+def test_the_backup_is_utf8_json_without_derived_rows(tmp_path):
     build_newsroom()
     path = tmp_path / "backup.json"
 
@@ -149,21 +153,6 @@ def test_backup_and_restore_on_sqlite_under_the_c_locale(tmp_path):
     )
 
 
-def drop_database(admin, name: str, attempts: int = 20) -> None:
-    """DROP DATABASE, waiting out an autovacuum worker on it: FORCE may not
-    end a superuser's process, and the tests' role is not one."""
-    import psycopg
-
-    for attempt in range(attempts):
-        try:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-            return
-        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
-            if attempt == attempts - 1:
-                raise
-            time.sleep(0.5)
-
-
 @pytest.fixture
 def postgres_databases():
     """Two new, empty PostgreSQL databases on the test database's server."""
@@ -171,13 +160,7 @@ def postgres_databases():
         pytest.skip("runs when the tests run on PostgreSQL (DATABASE_URL=postgres://...)")
     import psycopg
 
-    database = settings.DATABASES["default"]
-    server = {
-        "host": database["HOST"] or "localhost",
-        "port": database["PORT"] or 5432,
-        "user": database["USER"],
-        "password": database["PASSWORD"],
-    }
+    server = postgres_server()
     names = [f"newsroom_backup_{uuid.uuid4().hex[:8]}_{side}" for side in ("source", "target")]
     # CREATE DATABASE cannot run in a transaction: a connection of its own.
     with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
@@ -193,3 +176,109 @@ def postgres_databases():
 def test_backup_and_restore_on_postgresql_under_the_c_locale(postgres_databases, tmp_path):
     source, target = postgres_databases
     round_trip(source, target, tmp_path)
+
+
+# --- While an editor saves --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def new_database(tmp_path_factory):
+    with migrated_databases(tmp_path_factory.mktemp("databases")) as new:
+        yield new
+
+
+def test_backups_taken_while_an_editor_saves_each_restore_a_committed_state(new_database, tmp_path):
+    source, target = new_database(), new_database()
+    ready, stop = tmp_path / "ready", tmp_path / "stop"
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "tests.workers", "writer", ready, stop],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": source},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    files = [tmp_path / f"backup-{number}.json" for number in range(5)]
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists() and writer.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ready.exists(), "the writer did not start saving"
+        backed_up = run(source, "-m", "tests.workers", "backup", *files)
+    finally:
+        stop.touch()
+        rounds, errors = writer.communicate(timeout=60)
+    assert writer.returncode == 0, errors[-3000:]
+    assert backed_up.returncode == 0, backed_up.stderr[-3000:]
+
+    restored = run(target, "-m", "tests.workers", "restore", *files)
+
+    assert restored.returncode == 0, restored.stderr[-3000:]
+    states = [json.loads(line) for line in restored.stdout.splitlines() if line.startswith("{")]
+    assert len(states) == len(files)
+    for state in states:
+        last = len(state["people"])
+        whole = list(range(1, last + 1))
+        assert state["people"] == state["affiliations"] == state["articles"] == whole, state
+        assert state["revisions"] == [0, *whole], state
+        assert len(state["versions per round"]) == 1, state
+        assert state["shared title"] == f"round {last}", state
+        assert state["shared versions"] == last + 1, state
+    # The writer really saved while the backups ran, and went on afterwards.
+    assert len({len(state["people"]) for state in states}) > 1
+    assert int(rounds) > max(len(state["people"]) for state in states)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_with_broken_references_fails_and_keeps_the_previous_file(tmp_path, monkeypatch):
+    build_newsroom()
+    path = tmp_path / "backup.json"
+    path.write_text("the previous backup")
+    # People left out: their affiliations and history would point at nothing.
+    monkeypatch.setattr(backups, "EXCLUDED", [*backups.EXCLUDED, "articles.person"])
+
+    with pytest.raises(CommandError, match="broken references") as refused:
+        call_command("backup", path, verbosity=0)
+
+    message = str(refused.value)
+    assert "3 broken references" in message
+    for source in ("articles.affiliation", "articles.article", "articles.initiative"):
+        assert re.search(rf"^{source} \d+: (person|people) → articles.person \d+$", message, re.M)
+    assert path.read_text() == "the previous backup"
+    assert list(tmp_path.iterdir()) == [path]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_history_of_a_story_left_out_of_the_backup_is_a_broken_reference(tmp_path, monkeypatch):
+    article = build_newsroom()
+    monkeypatch.setattr(backups, "EXCLUDED", [*backups.EXCLUDED, "articles.article"])
+
+    with pytest.raises(CommandError, match="broken references") as refused:
+        call_command("backup", tmp_path / "backup.json", verbosity=0)
+
+    assert re.search(
+        rf"^reversion.version \d+: object → articles.article {article.pk}$",
+        str(refused.value),
+        re.M,
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_history_of_a_deleted_story_is_kept_and_the_backup_reports_progress(tmp_path):
+    article = build_newsroom()
+    deleted = str(article.pk)
+    article.delete()
+    path = tmp_path / "backup.json"
+    output = StringIO()
+
+    call_command("backup", path, stdout=output)
+
+    records = json.loads(path.read_text(encoding="utf-8"))
+    history = [r for r in records if r["model"] == "reversion.version"]
+    assert any(r["fields"]["object_id"] == deleted for r in history)
+    lines = output.getvalue().splitlines()
+    assert "  articles.article: 1" in lines
+    assert f"  reversion.version: {len(history)}" in lines
+    assert lines[-1].startswith(f"Wrote {path}: {len(records)} objects of ")
+    assert "references checked" in lines[-1]

@@ -2,14 +2,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.backups import EXCLUDED, write_backup
+from articles.backups import EXCLUDED, BackupError, write_backup
 
 
 class Command(BaseCommand):
     help = (
         "Write every object, translation, link and history entry to a UTF-8 JSON "
-        "fixture, whatever the locale. Restore it into a migrated database with "
-        "`manage.py loaddata FILE`. Leaves out: " + ", ".join(EXCLUDED) + "."
+        "fixture, whatever the locale, read from one snapshot of the database, and "
+        "check that its references hold before keeping it. Restore it into a migrated "
+        "database with `manage.py loaddata FILE`. Leaves out: " + ", ".join(EXCLUDED) + "."
     )
 
     def add_arguments(self, parser):
@@ -18,6 +19,19 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, **options):
         if not file.parent.is_dir():
             raise CommandError(f"{file.parent} is not a directory.")
-        size = write_backup(file)
-        if options["verbosity"]:
-            self.stdout.write(self.style.SUCCESS(f"Wrote {file} ({size:,} bytes)."))
+        verbose = options["verbosity"] >= 1
+        try:
+            summary = write_backup(file, progress=self.show_progress if verbose else None)
+        except BackupError as error:
+            raise CommandError(f"{error}\n{file} was not written.") from error
+        if verbose:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Wrote {file}: {summary.objects.total():,} objects of "
+                    f"{len(summary.objects)} models, {summary.references:,} references "
+                    f"checked, {summary.size:,} bytes, in {summary.seconds:.1f} s."
+                )
+            )
+
+    def show_progress(self, model: str, count: int) -> None:
+        self.stdout.write(f"  {model}: {count:,}")
