@@ -25,7 +25,8 @@ class EntityType:
 
     @property
     def model(self) -> type[models.Model]:
-        return apps.get_model("articles", self.kind)
+        # Unlike get_model(), safe while the app registry is still loading.
+        return apps.get_registered_model("articles", self.kind)
 
     @property
     def detail_url_name(self) -> str:
