@@ -22,6 +22,7 @@ from pathlib import Path
 import reversion
 from django.db import DatabaseError, transaction
 
+from .entities import ORGANIZATION
 from .language_detection import detect_language
 from .models import LANGUAGE_CODES, Article, ArticleStatus, Organization, unique_slug
 
@@ -321,7 +322,7 @@ def organization_named(name: str) -> Organization | None:
     Compared in Python: SQLite's own case folding is ASCII-only, and an
     outlet may be written "ERNUR.KZ" or "Ernur.kz".
     """
-    fields = [f"{field}_{code}" for field in ("name", "short_name") for code in LANGUAGE_CODES]
+    fields = [f"{field}_{code}" for field in ORGANIZATION.names for code in LANGUAGE_CODES]
     wanted = _fold(name)
     for organization in Organization.objects.only("pk", *fields).order_by("pk"):
         if any(_fold(getattr(organization, field) or "") == wanted for field in fields):

@@ -16,7 +16,7 @@ from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-LANGUAGES = ("kk", "ru", "en")
+from .languages import CODES as LANGUAGES
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 WORD = re.compile(r"[^\W\d_]+")

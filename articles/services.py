@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
+from . import entities
 from .mentions import EntityRef, MentionFinder, links_of
 from .models import Article, ArticleStatus, MentionSuggestion
 
@@ -184,7 +185,7 @@ def mention_suggestions_refresh(
 
 
 def _entity_of(suggestion: MentionSuggestion) -> EntityRef:
-    for kind in ("person", "organization", "initiative"):
+    for kind in entities.KINDS:
         pk = getattr(suggestion, f"{kind}_id")
         if pk:
             return EntityRef(kind, pk)

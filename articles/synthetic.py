@@ -25,17 +25,20 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from . import entities
 from .caching import versions as content_version
-from .models import Article, Initiative, Organization, Person
+from .languages import CODES as LANGUAGES
+from .models import Article, Person
 from .search.indexing import index_articles, index_entities
 
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed.json"
-LANGUAGES = ("kk", "ru", "en")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 FIRST_DATE = datetime(2015, 1, 1, tzinfo=UTC)
 LAST_DATE = datetime(2026, 6, 30, tzinfo=UTC)
 SYNTHETIC_PEOPLE = 80
+# How many entities of each kind a story links: (fewest, most).
+LINKS_PER_STORY = {"people": (0, 3), "organizations": (1, 4), "initiatives": (0, 2)}
 
 
 @dataclass
@@ -119,9 +122,9 @@ def generate_articles(
     if not vocabulary.paragraphs:
         raise ValueError(f"No seed paragraphs in {SEED_FIXTURE}.")
     ensure_people(rng)
-    people = list(Person.objects.values_list("pk", flat=True))
-    organizations = list(Organization.objects.values_list("pk", flat=True))
-    initiatives = list(Initiative.objects.values_list("pk", flat=True))
+    ids = {
+        t.link: list(t.model.objects.values_list("pk", flat=True)) for t in entities.ENTITY_TYPES
+    }
     run = f"{seed}-{rng.randrange(16**6):06x}"
     span = (LAST_DATE - FIRST_DATE).total_seconds()
     done = 0
@@ -148,14 +151,13 @@ def generate_articles(
             # of each list are picked far more often.
             links.append(
                 {
-                    "people": _skewed(rng, people, rng.randint(0, 3)),
-                    "organizations": _skewed(rng, organizations, rng.randint(1, 4)),
-                    "initiatives": _skewed(rng, initiatives, rng.randint(0, 2)),
+                    link: _skewed(rng, ids[link], rng.randint(*LINKS_PER_STORY[link]))
+                    for link in entities.LINKS
                 }
             )
         with transaction.atomic():
             created = Article.objects.bulk_create(articles)
-            for name in ("people", "organizations", "initiatives"):
+            for name in entities.LINKS:
                 through = getattr(Article, name).through
                 target = getattr(Article, name).field.m2m_reverse_field_name()
                 through.objects.bulk_create(

@@ -170,10 +170,12 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Almaty")
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "kk"
-MODELTRANSLATION_LANGUAGES = ("kk", "ru", "en")
+# The translated columns follow LANGUAGES (articles/languages.py reads it
+# too); only each language's own fallback order is chosen by hand.
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = {
-    "default": ("kk", "ru", "en"),
+    "default": MODELTRANSLATION_LANGUAGES,
     "kk": ("ru", "en"),
     "ru": ("kk", "en"),
     "en": ("ru", "kk"),

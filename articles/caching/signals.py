@@ -11,15 +11,14 @@ themselves, as ``generate_articles`` does.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from articles.models import Affiliation, Article, Correction, Initiative, Organization, Person
+from articles import entities
+from articles.models import Affiliation, Article, Correction, Initiative
 
 from . import versions
 
-MODELS = (Article, Person, Organization, Initiative, Affiliation, Correction)
+MODELS = (Article, *(t.model for t in entities.ENTITY_TYPES), Affiliation, Correction)
 LINKS = (
-    Article.people.through,
-    Article.organizations.through,
-    Article.initiatives.through,
+    *(getattr(Article, link).through for link in entities.LINKS),
     Initiative.organizations.through,
     Initiative.people.through,
 )

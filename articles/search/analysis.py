@@ -25,9 +25,10 @@ from functools import lru_cache
 
 import Stemmer
 
+from .. import languages, transliteration
 from .kazakh import stem as kazakh_stem
 
-LANGUAGES = ("kk", "ru", "en")
+LANGUAGES = languages.CODES
 # Tokens longer than this are not words (PostgreSQL ignores lexemes over
 # 2 KB, FTS5 does not): leave them out everywhere, so both agree.
 MAX_TOKEN_LENGTH = 60
@@ -133,20 +134,19 @@ def index_keys(text: str, language: str) -> str:
 
 # --- Names -------------------------------------------------------------------
 
-KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
+KAZAKH_LETTERS, KAZAKH_NEIGHBOURS = "әғқңөұүһі", "агкноуухи"
+KAZAKH_TO_RUSSIAN = str.maketrans(KAZAKH_LETTERS, KAZAKH_NEIGHBOURS)
+# The slugs' Russian transliteration (transliteration.RUSSIAN), for the
+# Russian letters only: Kazakh ones are folded to Russian first.
 CYRILLIC_TO_LATIN = str.maketrans(
     {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh",
-        "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
-        "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
-        "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
-        "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+        letter: latin
+        for letter, latin in transliteration.RUSSIAN.items()
+        if letter not in KAZAKH_LETTERS
     }
-)  # fmt: skip
-# The 2021 Kazakh Latin letters and other Latin letters with marks.
-LATIN_FOLD = str.maketrans(
-    {"ä": "a", "ğ": "g", "ñ": "n", "ö": "o", "ū": "u", "ü": "u", "ş": "sh", "ı": "i", "ý": "y"}
 )
+# The 2021 Kazakh Latin letters as slugs fold them, and ý (Turkmen names).
+LATIN_FOLD = str.maketrans({**transliteration.ASCII_FOLD, "ý": "y"})
 # Applied in order to Latin text: spellings that sound alike meet.
 SKELETON_RULES = (
     (re.compile(r"dzh|dj"), "j"),  # Джамбул, Djambul

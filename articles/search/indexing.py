@@ -13,21 +13,16 @@ from itertools import islice
 from django.db import transaction
 from django.db.models import Prefetch
 
-from articles.models import Article, Initiative, Organization, Person
+from articles import entities
+from articles.models import Article
 
 from .analysis import LANGUAGES, index_keys, name_keys
-from .models import EntityDocument, EntityKind, SearchDocument
+from .models import EntityDocument, SearchDocument
 
 BATCH_SIZE = 500
 
-# Article field → (entity model, kind, the entity's name fields).
-ENTITY_LINKS = {
-    "people": (Person, EntityKind.PERSON, ("name",)),
-    "organizations": (Organization, EntityKind.ORGANIZATION, ("name", "short_name")),
-    "initiatives": (Initiative, EntityKind.INITIATIVE, ("name",)),
-}
-KIND_MODELS = {kind: model for model, kind, _ in ENTITY_LINKS.values()}
-NAME_FIELDS = {model: fields for model, _, fields in ENTITY_LINKS.values()}
+# EntityDocument.kind → the entity model.
+KIND_MODELS = {t.kind: t.model for t in entities.ENTITY_TYPES}
 
 Progress = Callable[[int], None]
 
@@ -40,7 +35,7 @@ def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:
 
 def entity_text(entity) -> str:
     """All the names of a person, organization or initiative, in every language."""
-    fields = NAME_FIELDS[type(entity)]
+    fields = entities.type_of(entity).names
     return " ".join(
         getattr(entity, f"{field}_{code}") or "" for field in fields for code in LANGUAGES
     )
@@ -48,16 +43,17 @@ def entity_text(entity) -> str:
 
 def _entity_prefetches() -> list[Prefetch]:
     prefetches = []
-    for field, (model, _, names) in ENTITY_LINKS.items():
-        columns = [f"{name}_{code}" for name in names for code in LANGUAGES]
-        prefetches.append(Prefetch(field, queryset=model.objects.only("pk", *columns)))
+    for entity_type in entities.ENTITY_TYPES:
+        columns = [f"{name}_{code}" for name in entity_type.names for code in LANGUAGES]
+        queryset = entity_type.model.objects.only("pk", *columns)
+        prefetches.append(Prefetch(entity_type.link, queryset=queryset))
     return prefetches
 
 
 def article_names(article: Article) -> str:
     """Name keys of every entity linked to ``article`` (prefetched)."""
     text = " ".join(
-        entity_text(entity) for field in ENTITY_LINKS for entity in getattr(article, field).all()
+        entity_text(entity) for link in entities.LINKS for entity in getattr(article, link).all()
     )
     return name_keys(text)
 
@@ -147,7 +143,7 @@ def index_entities(entities: Iterable) -> int:
 
 
 def kind_of(entity) -> str:
-    return next(kind for kind, model in KIND_MODELS.items() if isinstance(entity, model))
+    return entities.type_of(entity).kind
 
 
 def rebuild(*, progress: Progress | None = None, batch_size: int = BATCH_SIZE) -> tuple[int, int]:
@@ -155,11 +151,11 @@ def rebuild(*, progress: Progress | None = None, batch_size: int = BATCH_SIZE) -
 
     Returns (entities, articles) written. Documents of deleted rows go too.
     """
-    entities = 0
+    entities_written = 0
     with transaction.atomic():
         EntityDocument.objects.all().delete()
         for model in KIND_MODELS.values():
-            entities += index_entities(model.objects.all())
+            entities_written += index_entities(model.objects.all())
     SearchDocument.objects.exclude(article__in=Article.objects.all()).delete()
     articles = index_articles(progress=progress, batch_size=batch_size)
-    return entities, articles
+    return entities_written, articles

@@ -13,6 +13,7 @@ because each backend needs something different:
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from articles import entities
 from articles.models import Article
 
 
@@ -46,10 +47,11 @@ class SearchDocument(models.Model):
         return str(self.article_id)
 
 
-class EntityKind(models.TextChoices):
-    PERSON = "person", _("person")
-    ORGANIZATION = "organization", _("organization")
-    INITIATIVE = "initiative", _("initiative")
+# PERSON = "person", labelled with the model's name, for each entity kind.
+EntityKind = models.TextChoices(
+    "EntityKind",
+    [(t.kind.upper(), (t.kind, t.model._meta.verbose_name)) for t in entities.ENTITY_TYPES],
+)
 
 
 class EntityDocument(models.Model):

@@ -10,6 +10,7 @@ the database's CASCADE. Writes that bypass signals (``bulk_create``,
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
+from articles import entities
 from articles.models import Article
 
 from . import indexing
@@ -54,7 +55,8 @@ def entity_deleted(sender, instance, **kwargs) -> None:
 
 def connect() -> None:
     post_save.connect(article_saved, sender=Article, dispatch_uid="search_article_saved")
-    for field, (model, _, _) in indexing.ENTITY_LINKS.items():
+    for entity_type in entities.ENTITY_TYPES:
+        field, model = entity_type.link, entity_type.model
         through = getattr(Article, field).through
         m2m_changed.connect(links_changed, sender=through, dispatch_uid=f"search_{field}")
         post_save.connect(entity_saved, sender=model, dispatch_uid=f"search_{field}_saved")

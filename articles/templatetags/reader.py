@@ -5,18 +5,14 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django import template
-from django.conf import settings
 from django.urls import translate_url
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from articles import links, structured_data
+from articles import languages, links, structured_data
 
 register = template.Library()
 
-# Each language named in itself, as a language menu shows it.
-SELF_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
-OG_LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_US"}
 PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
@@ -45,7 +41,7 @@ class PageVersions:
     @property
     def x_default(self) -> LanguageVersion:
         """The version for readers whose language is none of ours: Kazakh."""
-        return next(v for v in self.all if v.code == settings.LANGUAGE_CODE)
+        return next(v for v in self.all if v.code == languages.DEFAULT)
 
 
 @register.simple_tag(takes_context=True)
@@ -62,14 +58,16 @@ def page_versions(context) -> PageVersions | None:
     canonical_path = _canonical_path(request)
     versions = [
         LanguageVersion(
-            code=code,
-            name=SELF_NAMES.get(code, code),
-            url=_in_language(request.get_full_path(), code, current),
-            canonical_url=request.build_absolute_uri(_in_language(canonical_path, code, current)),
-            og_locale=OG_LOCALES.get(code, code),
-            is_current=code == current,
+            code=language.code,
+            name=language.self_name,
+            url=_in_language(request.get_full_path(), language.code, current),
+            canonical_url=request.build_absolute_uri(
+                _in_language(canonical_path, language.code, current)
+            ),
+            og_locale=language.og_locale,
+            is_current=language.code == current,
         )
-        for code, _name in settings.LANGUAGES
+        for language in languages.LANGUAGES
     ]
     request._page_versions = (current, PageVersions(all=versions))
     return request._page_versions[1]
@@ -110,7 +108,7 @@ def external_url(value: str) -> str:
 @register.filter
 def self_name(code: str) -> str:
     """A language code's name in that language ("ru" -> "Русский")."""
-    return SELF_NAMES.get(code, code)
+    return languages.SELF_NAMES.get(code, code)
 
 
 @register.filter

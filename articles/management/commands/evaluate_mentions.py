@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from articles import entities
 from articles.mentions import KINDS, MentionFinder, evaluate
 from articles.models import Article
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, minimum: float | None, verbosity: int, **options):
-        articles = Article.objects.prefetch_related("people", "organizations", "initiatives")
+        articles = Article.objects.prefetch_related(*entities.LINKS)
         if not articles.exists():
             raise CommandError("No articles to measure on; load some, e.g. loaddata seed.")
         result = evaluate(articles, MentionFinder())

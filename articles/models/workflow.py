@@ -1,8 +1,7 @@
 """The editorial workflow's records: suggested entity links and corrections.
 
-They live apart from the domain models and are imported at the end of
-models.py, which registers them with the articles app. Foreign keys name
-their targets as strings, so this module never imports models.py itself.
+Foreign keys name their targets as strings, so this module imports neither
+entities.py nor stories.py.
 """
 
 from django.conf import settings
@@ -12,13 +11,8 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-ENTITY_FIELDS = ("person", "organization", "initiative")
-
-
-class SuggestionStatus(models.TextChoices):
-    PENDING = "pending", _("to decide")
-    ACCEPTED = "accepted", _("accepted")
-    REJECTED = "rejected", _("rejected")
+from .. import entities
+from .choices import SuggestionStatus
 
 
 class MentionSuggestion(models.Model):
@@ -131,9 +125,7 @@ class MentionSuggestion(models.Model):
     @property
     def entity_field(self) -> str:
         """The name of the article's many-to-many field that links the entity."""
-        return {"person": "people", "organization": "organizations", "initiative": "initiatives"}[
-            next(name for name in ENTITY_FIELDS if getattr(self, f"{name}_id"))
-        ]
+        return next(t.link for t in entities.ENTITY_TYPES if getattr(self, f"{t.kind}_id"))
 
 
 class Correction(models.Model):
