@@ -22,6 +22,7 @@ from pathlib import Path
 import reversion
 from django.db import DatabaseError, transaction
 
+from .control_characters import first_unsafe
 from .entities import ORGANIZATION
 from .language_detection import detect_language
 from .models import LANGUAGE_CODES, Article, ArticleStatus, Organization, unique_slug
@@ -104,7 +105,8 @@ class ParsedStory:
 
 
 def read_story(path: Path) -> str:
-    """The text of a story file; StoryError when it is not a UTF-8 text file."""
+    """The text of a story file; StoryError when it is not a UTF-8 text file
+    or holds control characters (articles/control_characters.py)."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -127,6 +129,11 @@ def read_story(path: Path) -> str:
         ) from None
     if not text.strip():
         raise StoryError("no text (only whitespace)")
+    # Refused rather than stripped: an ANSI escape or a bidi override in a
+    # headline is a sign the text was not copied from a page as it reads.
+    unsafe = first_unsafe(text)
+    if unsafe:
+        raise StoryError(f"control character {unsafe}; remove it and import again")
     return text
 
 

@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Refuses NUL bytes before anything looks a query, form or cookie up.
+    "newsroom.bad_requests.RefuseNulBytesMiddleware",
     # Readers' pages from the cache: after the middleware whose headers every
     # response needs, before the session and all that a cached page skips.
     "articles.caching.middleware.PageCacheMiddleware",
@@ -193,6 +195,8 @@ LOCALE_PATHS = [
 FORMAT_MODULE_PATH = ["newsroom.formats"]
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# Django's JSON format, with a reason for the fixtures it cannot read.
+SERIALIZATION_MODULES = {"json": "articles.json_fixtures"}
 
 # --- Static files -----------------------------------------------------------
 STATIC_URL = "static/"
@@ -256,7 +260,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Django's own default config gives "django" a console handler too; one is enough.
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "filters": {"one_line_warning": {"()": "newsroom.bad_requests.OneLineWarning"}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Requests refused with a 400 because the client sent junk: one
+        # WARNING line each, not an ERROR with a traceback (bad_requests.py).
+        # Others (a tampered session, a bad redirect) stay errors.
+        **{
+            f"django.security.{name}": {"filters": ["one_line_warning"]}
+            for name in (
+                "DisallowedHost",
+                "TooManyFieldsSent",
+                "TooManyFilesSent",
+                "RequestDataTooBig",
+                "SuspiciousMultipartForm",
+                "NulByteInRequest",
+            )
+        },
+    },
 }
 
 # --- Admin history -----------------------------------------------------------

@@ -36,6 +36,10 @@ urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
 )
 
+# In the language of the address, even for a request refused before
+# LocaleMiddleware ran.
+handler400 = "newsroom.bad_requests.bad_request"
+
 if settings.BENCHMARK_VIEW:
     from newsroom.benchmark import minimal_page
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core import serializers
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.core.serializers.base import DeserializationError
 from django.db import IntegrityError
 
@@ -347,4 +347,47 @@ def test_a_bad_fixture_names_the_problem_and_changes_nothing(tmp_path, problem):
     message = str(raised.value)
     for word in expected_words:
         assert word in message, message
+    assert counts() == before
+
+
+def deeply_nested(tmp_path) -> Path:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="ascii")
+    return path
+
+
+def cp1251_encoded(tmp_path) -> Path:
+    path = tmp_path / "cp1251.json"
+    text = json.dumps([organization_record(9003, name_kk="Организация")], ensure_ascii=False)
+    path.write_bytes(text.encode("cp1251"))
+    return path
+
+
+def broken_json(tmp_path) -> Path:
+    path = tmp_path / "broken.json"
+    path.write_text('[{"model": "articles.organization", "pk": 9004,]', encoding="utf-8")
+    return path
+
+
+UNREADABLE_FIXTURES = {
+    "deeply nested": (deeply_nested, "nested too deeply"),
+    "not UTF-8": (cp1251_encoded, "not UTF-8 text (byte 0xce at offset 71); save it as UTF-8"),
+    "not JSON": (broken_json, "not JSON (Expecting property name"),
+}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("problem", sorted(UNREADABLE_FIXTURES))
+def test_an_unreadable_fixture_names_the_file_and_why_and_changes_nothing(tmp_path, problem):
+    make, reason = UNREADABLE_FIXTURES[problem]
+    good, bad = write_fixture(tmp_path, [organization_record()]), make(tmp_path)
+    before = counts()
+
+    with pytest.raises(CommandError) as raised:
+        call_command("loaddata", good, bad, verbosity=0)
+
+    message = str(raised.value)
+    assert f"Problem installing fixture '{bad}': " in message
+    assert reason in message
+    # The good file before it was loaded in the same transaction: rolled back.
     assert counts() == before

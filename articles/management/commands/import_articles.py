@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.control_characters import escape_unsafe
 from articles.importing import FileReport, ImportStatus, import_story_files, story_files
 
 PREVIEW_LENGTH = 70
@@ -26,18 +27,20 @@ class Command(BaseCommand):
     def handle(self, *args, paths: list[Path], dry_run: bool, verbosity: int, **options):
         missing = [str(path) for path in paths if not path.exists()]
         if missing:
-            raise CommandError(f"No such file or directory: {', '.join(missing)}")
+            raise CommandError(f"No such file or directory: {_shown(', '.join(missing))}")
         files = story_files(paths)
         if not files:
-            raise CommandError(f"No .txt files in {', '.join(map(str, paths))}")
+            raise CommandError(f"No .txt files in {_shown(', '.join(map(str, paths)))}")
 
         reports = []
         for number, report in enumerate(import_story_files(files, dry_run=dry_run), 1):
             reports.append(report)
             if verbosity >= 1:
-                self.stdout.write(f"[{number}/{len(files)}] {report.path}: {self._outcome(report)}")
+                self.stdout.write(
+                    f"[{number}/{len(files)}] {_shown(report.path)}: {self._outcome(report)}"
+                )
             elif report.status == ImportStatus.FAILED:
-                self.stderr.write(f"{report.path}: {report.reason}")
+                self.stderr.write(f"{_shown(report.path)}: {_shown(report.reason)}")
             if verbosity >= 2 and report.story:
                 self._details(report)
         if verbosity >= 1:
@@ -47,12 +50,12 @@ class Command(BaseCommand):
 
     def _outcome(self, report: FileReport) -> str:
         if report.status == ImportStatus.FAILED:
-            return self.style.ERROR(f"failed: {report.reason}")
+            return self.style.ERROR(f"failed: {_shown(report.reason)}")
         if report.status == ImportStatus.ALREADY_IMPORTED:
             where = report.reason or f"as {report.article.slug}"
-            return self.style.WARNING(f"already imported ({where})")
+            return self.style.WARNING(f"already imported ({_shown(where)})")
         verb = self.style.SUCCESS(str(report.status))
-        return f"{verb} [{report.story.language}] {report.article.slug}"
+        return f"{verb} [{report.story.language}] {_shown(report.article.slug)}"
 
     def _details(self, report: FileReport) -> None:
         story = report.story
@@ -66,7 +69,7 @@ class Command(BaseCommand):
             ("dropped", "; ".join(story.dropped) or "—"),
         ]
         for label, value in lines:
-            self.stdout.write(f"    {label + ':':<12}{value}")
+            self.stdout.write(f"    {label + ':':<12}{_shown(value)}")
 
     def _summary(self, reports: list[FileReport], dry_run: bool) -> None:
         by_status = {status: [] for status in ImportStatus}
@@ -87,15 +90,16 @@ class Command(BaseCommand):
         for report in imported:
             article, story = report.article, report.story
             self.stdout.write(
-                f"  {report.path} → “{story.title}” [{story.language}] {article.slug}"
+                f"  {_shown(report.path)} → “{_shown(story.title)}” [{story.language}] "
+                f"{_shown(article.slug)}"
             )
             source = article.credits(story.language).source
             if source:
-                self.stdout.write(f"      source: {source}")
+                self.stdout.write(f"      source: {_shown(source)}")
             if report.unknown_source:
                 self.stdout.write(
                     self.style.WARNING(
-                        f"      source “{report.unknown_source}” is not an organization "
+                        f"      source “{_shown(report.unknown_source)}” is not an organization "
                         "here: not linked"
                     )
                 )
@@ -103,11 +107,19 @@ class Command(BaseCommand):
             self.stdout.write("Already imported (left unchanged):")
             for report in already:
                 where = report.reason or f"article {report.article.slug}"
-                self.stdout.write(f"  {report.path}: {where}")
+                self.stdout.write(f"  {_shown(report.path)}: {_shown(where)}")
         if failed:
             self.stdout.write("Skipped (nothing written):")
             for report in failed:
-                self.stdout.write(self.style.ERROR(f"  {report.path}: {report.reason}"))
+                self.stdout.write(
+                    self.style.ERROR(f"  {_shown(report.path)}: {_shown(report.reason)}")
+                )
+
+
+def _shown(value: object) -> str:
+    # File names come from the command line and text from the files: neither
+    # may recolour or reorder the editor's terminal.
+    return escape_unsafe(str(value))
 
 
 def _preview(text: str) -> str:
