@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
+from articles import entities
 from articles.models import Article
 
-PERSON, ORGANIZATION, INITIATIVE = "person", "organization", "initiative"
-KINDS = (PERSON, ORGANIZATION, INITIATIVE)
+PERSON, ORGANIZATION, INITIATIVE = (entity_type.kind for entity_type in entities.ENTITY_TYPES)
+KINDS = entities.KINDS
 # Article field that links each kind of entity.
-LINK_FIELDS = {PERSON: "people", ORGANIZATION: "organizations", INITIATIVE: "initiatives"}
+LINK_FIELDS = {entity_type.kind: entity_type.link for entity_type in entities.ENTITY_TYPES}
 
 
 @dataclass(frozen=True)

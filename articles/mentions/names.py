@@ -14,10 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from articles.models import LANGUAGE_CODES, Affiliation, Initiative, Organization, Person
+from articles import entities
+from articles.models import LANGUAGE_CODES, Affiliation, Initiative
 from articles.search import analysis
 
-from .links import INITIATIVE, ORGANIZATION, PERSON, EntityRef
+from .links import INITIATIVE, LINK_FIELDS, ORGANIZATION, PERSON, EntityRef
 
 # Between the words of a name: what may stand in the text without ending it.
 SOFT_SEPARATORS = frozenset(" \t\xa0\u202f-‐‑'’«»\"“”„")
@@ -77,13 +78,10 @@ def names_of(text: str) -> list[str]:
 def load_entity_names() -> EntityData:
     """Every entity's names in every language, and how entities relate (six queries)."""
     data = EntityData()
-    sources = (
-        (PERSON, Person, ("name", "name_variants")),
-        (ORGANIZATION, Organization, ("name", "short_name", "name_variants")),
-        (INITIATIVE, Initiative, ("name", "name_variants")),
-    )
     offices = set()
-    for kind, model, fields in sources:
+    for entity_type in entities.ENTITY_TYPES:
+        kind, model = entity_type.kind, entity_type.model
+        fields = (*entity_type.names, "name_variants")
         columns = [f"{name}_{code}" for name in fields for code in LANGUAGE_CODES]
         extra = ["parent_id", "is_office"] if kind == ORGANIZATION else []
         for row in model.objects.values("pk", *columns, *extra):
@@ -103,7 +101,10 @@ def load_entity_names() -> EntityData:
                 if row["is_office"]:
                     offices.add(row["pk"])
     _close_parents(data)
-    for kind, field_name in ((ORGANIZATION, "organizations"), (PERSON, "people")):
+    # An initiative's own links to organizations and people bear the
+    # article's link names.
+    for kind in (ORGANIZATION, PERSON):
+        field_name = LINK_FIELDS[kind]
         through = Initiative._meta.get_field(field_name).remote_field.through
         for initiative_id, other_id in through.objects.values_list("initiative_id", f"{kind}_id"):
             data.related[EntityRef(INITIATIVE, initiative_id)].add(EntityRef(kind, other_id))
