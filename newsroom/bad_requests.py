@@ -2,10 +2,12 @@
 
 A NUL byte has no business in a URL, a form or a cookie, and PostgreSQL
 refuses it in any string, so a query that carried one would fail with a 500.
-RefuseNulBytesMiddleware stops it first, for every page, public or admin: a
-query parameter or form field with NUL (in its name or value) is refused
-with the 400 page, and a cookie with NUL is ignored, as if it were not sent,
-since readers cannot easily clear a cookie they never set.
+RefuseNulBytesMiddleware stops it first, for every page, public or admin:
+NUL is removed from query parameters (names and values), so a reader's
+mangled link still gets its page and a search its results; a posted form
+field or file name with NUL is refused with the 400 page, and nothing is
+saved; a cookie with NUL is ignored, as if it were not sent, since readers
+cannot easily clear a cookie they never set.
 
 Django logs each refused request (a Host header not in ALLOWED_HOSTS, too
 many fields, ...) at ERROR with a traceback: noise for what is the client's
@@ -17,7 +19,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import translation
 from django.views import defaults
 
@@ -25,14 +27,26 @@ from articles.control_characters import escape_unsafe
 
 
 class NulByteInRequest(SuspiciousOperation):
-    """A query parameter or form field holds a NUL byte."""
+    """A posted form field holds a NUL byte."""
 
 
-def has_nul(request: HttpRequest) -> bool:
-    for data in (request.GET, request.POST):
-        for key, values in data.lists():
-            if "\x00" in key or any("\x00" in value for value in values):
-                return True
+def has_nul(data: QueryDict) -> bool:
+    return any(
+        "\x00" in key or any("\x00" in value for value in values) for key, values in data.lists()
+    )
+
+
+def without_nul(data: QueryDict) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for key, values in data.lists():
+        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+def posted_nul(request: HttpRequest) -> bool:
+    if has_nul(request.POST):
+        return True
     return any("\x00" in file.name for files in request.FILES.lists() for file in files[1])
 
 
@@ -46,10 +60,12 @@ class RefuseNulBytesMiddleware:
         for name, value in list(request.COOKIES.items()):
             if "\x00" in name or "\x00" in value:
                 del request.COOKIES[name]
-        if has_nul(request):
+        if has_nul(request.GET):
+            request.GET = without_nul(request.GET)
+        if request.method == "POST" and posted_nul(request):
             # Handled like Django's own SuspiciousOperations: the 400 page
             # and a line in the django.security.NulByteInRequest log.
-            raise NulByteInRequest("NUL byte in a query parameter or form field")
+            raise NulByteInRequest("NUL byte in a form field")
         return self.get_response(request)
 
 

@@ -1,5 +1,6 @@
 """Junk requests (newsroom/bad_requests.py): NUL bytes never reach the
-database, and a refused request is a 400 page and one WARNING log line."""
+database (removed from query parameters, refused in posted forms), and a
+refused request is a 400 page and one WARNING log line."""
 
 import logging
 
@@ -75,28 +76,34 @@ PUBLIC_QUERIES = [
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 @pytest.mark.parametrize(("name", "query"), PUBLIC_QUERIES)
-def test_a_nul_byte_on_a_public_page_is_refused_with_a_page_in_its_language(
-    client, world, django_assert_num_queries, name, query, language
+def test_a_nul_byte_on_a_public_page_is_dropped_and_the_page_answers(
+    client, world, name, query, language
 ):
     with translation.override(language):
         url = reverse(name)
 
-    with django_assert_num_queries(0):
-        response = refused(client, url, query)
+    response = client.get(url, query)
 
-    assert response.status_code == 400
-    assert HEADING[language] in response.content.decode()
+    assert response.status_code == 200
+    assert b"<h1" in response.content
+    assert all("\x00" not in key + value for key, value in response.wsgi_request.GET.items())
 
 
-def test_a_nul_byte_in_the_admin_autocomplete_is_refused(client, world):
+def test_a_search_with_a_nul_byte_finds_what_the_search_without_it_finds(client, world):
+    article = Article.objects.get()
+
+    response = client.get(reverse("articles:list"), {"q": "Тоқ\x00аев"})
+
+    assert list(response.context["object_list"]) == [article]
+
+
+def test_a_nul_byte_in_the_admin_autocomplete_is_dropped(client, world):
     client.force_login(make_user(role="Editor"))
     query = {"app_label": "articles", "model_name": "article", "field_name": "people"}
 
-    response = refused(client, reverse("admin:autocomplete"), {**query, "term": "Ток\x00аев"})
+    answer = client.get(reverse("admin:autocomplete"), {**query, "term": "Ток\x00аев"})
 
-    assert response.status_code == 400
-    # The same search without the junk still works.
-    answer = client.get(reverse("admin:autocomplete"), {**query, "term": "Токаев"})
+    assert answer.status_code == 200
     assert [result["text"] for result in answer.json()["results"]] == [str(world)]
 
 
@@ -109,14 +116,14 @@ def test_a_nul_byte_in_the_admin_autocomplete_is_refused(client, world):
         ("admin:articles_person_changelist", {"q": "Тоқаев\x00"}),
     ],
 )
-def test_a_nul_byte_in_an_admin_changelist_search_or_filter_is_refused(
+def test_a_nul_byte_in_an_admin_changelist_search_or_filter_never_errs(
     client, world, changelist, query
 ):
     client.force_login(make_user(role="Publisher"))
 
     response = refused(client, reverse(changelist), query)
 
-    assert response.status_code == 400
+    assert response.status_code in (200, 302)
 
 
 def test_a_nul_byte_in_a_form_field_is_refused_and_nothing_is_saved(client):
@@ -159,7 +166,8 @@ def test_text_without_nul_bytes_is_searched_as_before(client, world):
 
 
 def test_a_refused_nul_byte_is_one_warning_line(client, log_records):
-    response = refused(client, reverse("articles:list"), {"q": "\x00"})
+    client.raise_request_exception = False
+    response = client.post(reverse("admin:login"), {"username": "\x00", "password": "x"})
 
     assert response.status_code == 400
     assert_one_warning_line(log_records, "django.security.NulByteInRequest")
