@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from reversion.admin import VersionAdmin
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
-from . import services
+from . import history, services
 from .forms import ArticleAdminForm, EntityFormMixin, PartialPeriodFormMixin
 from .models import (
     LANGUAGE_CODES,
@@ -53,6 +54,25 @@ class VersionedTranslationAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         request.restoring_version = True
         return super().recover_view(request, version_id, extra_context)
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        # django-reversion's view reverts the version's whole revision, which
+        # may hold other objects (another story saved by the same bulk
+        # action): restoring them would skip their own rules and history.
+        # The view's flow (rollback on GET, history comment on POST) is kept;
+        # only this object and its inlines are put back.
+        version.revision.revert = lambda delete=False: history.version_restore(version)
+        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        # VersionAdmin runs the changelist, actions included, in one revision,
+        # which would save every object a bulk action changes in one shared
+        # revision; the services record one revision per object instead.
+        context = {
+            "has_change_permission": self.has_change_permission(request),
+            **(extra_context or {}),
+        }
+        return super(VersionAdmin, self).changelist_view(request, context)
 
     history_latest_first = True
     # Django 6 makes https the default scheme for bare domains; use it now.

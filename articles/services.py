@@ -57,15 +57,22 @@ def _require_publisher(user) -> None:
 def _change_status(
     *, articles: Iterable[Article], user, comment: str, change: Callable[[Article], bool]
 ) -> int:
-    """Apply ``change`` to each article in one transaction and one history
-    revision; ``change`` returns whether it changed the article."""
+    """Apply ``change`` to each article in one transaction, with a history
+    revision of its own for each changed article; ``change`` returns whether
+    it changed the article.
+
+    One revision per article: a revision shared by several articles would
+    tie their histories together (and a caller's own open revision would
+    still merge them, so callers don't open one).
+    """
     changed = 0
-    with transaction.atomic(), reversion.create_revision():
-        reversion.set_user(user)
-        reversion.set_comment(comment)
+    with transaction.atomic():
         for article in articles:
             if change(article):
-                article.save()
+                with reversion.create_revision():
+                    reversion.set_user(user)
+                    reversion.set_comment(comment)
+                    article.save()
                 changed += 1
     return changed
 
