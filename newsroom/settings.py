@@ -126,6 +126,11 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+# Staff sign in through the admin only (there is no public account page):
+# a login whose "next" is missing or unsafe lands on the admin's index, in
+# the language of the login page.
+LOGIN_REDIRECT_URL = "admin:index"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
     for name in (
