@@ -27,6 +27,22 @@ def user_can_publish(user: AbstractBaseUser | AnonymousUser) -> bool:
     return user.is_active and user.has_perm(PUBLISH_PERMISSION)
 
 
+def may_change_live_article(user: AbstractBaseUser | AnonymousUser, article: Article) -> bool:
+    """The publication guard: a published article's status and date are
+    changed, and the article deleted or restored, by a Publisher only."""
+    return article.status != ArticleStatus.PUBLISHED or user_can_publish(user)
+
+
+def publication_partition(articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:
+    """(ready, incomplete): the incomplete are the unpublished articles that
+    lack a title or a lead in some language; the others are ready."""
+    ready, incomplete = [], []
+    for article in articles:
+        unpublished = article.status != ArticleStatus.PUBLISHED
+        (incomplete if unpublished and article.missing_for_publication() else ready).append(article)
+    return ready, incomplete
+
+
 def publication_state(status: str, published_at) -> tuple[bool, object]:
     """What readers are promised: published or not, and from when.
 
@@ -90,11 +106,7 @@ def article_publish(
     _require_publisher(user)
     when = when or timezone.now()
     articles = list(articles)
-    incomplete = [
-        article
-        for article in articles
-        if article.status != ArticleStatus.PUBLISHED and article.missing_for_publication()
-    ]
+    _ready, incomplete = publication_partition(articles)
     if incomplete and not allow_incomplete:
         raise ValidationError(
             _("Not published: %(articles)s lack a title or a lead in some language.")
