@@ -1,67 +1,64 @@
-"""Restoring one object from its history.
+"""Restoring one object's version from its history.
 
-django-reversion restores a whole revision: every object saved with the
-chosen one. A revision may hold other stories (older bulk actions saved all
-selected stories together) or other people's affiliations, and restoring
-them would change what readers see without a trace in their own history,
-by someone who may not be allowed to. A restore here reverts the chosen
-object and the rows its history follows (a person's or an organization's
-affiliations), nothing else; the admin then saves it as a new version of
-that object.
+A django-reversion revision holds every object saved in one request or
+service call, and ``Revision.revert`` puts all of them back. A history page
+restores one object: anything else the revision holds (another story saved
+by the same bulk action, say) is left as it is now, so that a restore can
+only change the object on whose page it was chosen, under the rules checked
+for that object.
 """
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models.deletion import Collector
-from reversion.models import Version, _safe_revert
+from reversion.models import Version
 from reversion.revisions import _follow_relations_recursive, _get_options
 
 
-def _followed_keys(model) -> dict:
-    """For each model whose rows ``model``'s history follows through a
-    reverse foreign key: the attribute that points back at the object."""
-    keys = {}
-    for name in _get_options(model).follow:
-        relation = model._meta.get_field(name)
-        if relation.one_to_many:
-            keys[relation.related_model] = relation.field.attname
-    return keys
+def owned_versions(version: Version) -> list[Version]:
+    """``version`` and, from the same revision, the versions of the rows it
+    follows (its inlines, e.g. a person's affiliations), parents first."""
+    others = list(version.revision.version_set.exclude(pk=version.pk))
+    owned, queue = [version], [version]
+    while queue:
+        parent = queue.pop(0)
+        for name in _get_options(parent._model).follow:
+            relation = parent._model._meta.get_field(name)
+            if not relation.one_to_many:
+                raise ImproperlyConfigured(f"{parent._model.__name__}.{name}: not an inline")
+            for candidate in others:
+                if (
+                    candidate not in owned
+                    and candidate._model is relation.related_model
+                    and str(candidate.field_dict.get(relation.field.attname)) == parent.object_id
+                ):
+                    owned.append(candidate)
+                    queue.append(candidate)
+    return owned
 
 
-def object_versions(version: Version) -> list[Version]:
-    """``version`` and the versions, in its revision, of the rows that the
-    object follows; not those of any other object saved with it."""
-    keys = _followed_keys(version._model)
-    chosen = [version]
-    for other in version.revision.version_set.exclude(pk=version.pk):
-        attname = keys.get(other._model)
-        if attname and str(other.field_dict.get(attname)) == str(version.object_id):
-            chosen.append(other)
-    return chosen
-
-
-def rows_added_since(version: Version) -> list:
-    """Rows the object follows today that ``version`` did not record: a
-    restore deletes them."""
-    versions = object_versions(version)
-    current = version._model._default_manager.using(version.db).filter(pk=version.object_id)
-    recorded = {(other._model, str(other.object_id)) for other in versions}
-    return [
-        row
-        for obj in current
-        for row in _follow_relations_recursive(obj)
-        if (type(row), str(row.pk)) not in recorded
-    ]
-
-
-def revert_object(version: Version, *, delete: bool = True) -> None:
-    """Put the object back as ``version`` recorded it, with the rows it
-    follows; with ``delete``, followed rows added since are deleted (as
-    django-reversion does for a whole revision)."""
+def version_restore(version: Version) -> None:
+    """Put the object back as ``version`` holds it, with the rows it follows:
+    those added since are deleted, those the version holds are restored.
+    Nothing else in the version's revision changes."""
+    versions = owned_versions(version)
     with transaction.atomic(using=version.db):
-        if delete:
-            added = rows_added_since(version)
+        current = version._model._default_manager.using(version.db).filter(pk=version.object_id)
+        kept = {(v.content_type_id, v.object_id) for v in versions}
+        added = [
+            obj
+            for root in current
+            for obj in _follow_relations_recursive(root)
+            if (_content_type_id(obj, version.db), str(obj.pk)) not in kept
+        ]
+        if added:
             collector = Collector(using=version.db)
-            for model in {type(row) for row in added}:
-                collector.collect([row for row in added if type(row) is model])
+            collector.collect(added)
             collector.delete()
-        _safe_revert(object_versions(version))
+        for owned in versions:
+            owned.revert()
+
+
+def _content_type_id(obj, using: str) -> int:
+    return ContentType.objects.db_manager(using).get_for_model(obj).pk

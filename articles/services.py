@@ -28,6 +28,22 @@ def user_can_publish(user: AbstractBaseUser | AnonymousUser) -> bool:
     return user.is_active and user.has_perm(PUBLISH_PERMISSION)
 
 
+def may_change_live_article(user: AbstractBaseUser | AnonymousUser, article: Article) -> bool:
+    """The publication guard: a published article's status and date are
+    changed, and the article deleted or restored, by a Publisher only."""
+    return article.status != ArticleStatus.PUBLISHED or user_can_publish(user)
+
+
+def publication_partition(articles: Iterable[Article]) -> tuple[list[Article], list[Article]]:
+    """(ready, incomplete): the incomplete are the unpublished articles that
+    lack a title or a lead in some language; the others are ready."""
+    ready, incomplete = [], []
+    for article in articles:
+        unpublished = article.status != ArticleStatus.PUBLISHED
+        (incomplete if unpublished and article.missing_for_publication() else ready).append(article)
+    return ready, incomplete
+
+
 def publication_state(status: str, published_at) -> tuple[bool, object]:
     """What readers are promised: published or not, and from when.
 
@@ -59,8 +75,13 @@ def _change_status(
     *, articles: Iterable[Article], user, comment: str, change: Callable[[Article], bool]
 ) -> int:
     """Apply ``change`` to each article in one transaction, with a history
-    revision of its own for each (a revision shared by several stories would
-    be restored as a whole); ``change`` returns whether it changed the article."""
+    revision of its own for each changed article; ``change`` returns whether
+    it changed the article.
+
+    One revision per article: a revision shared by several articles would
+    tie their histories together (and a caller's own open revision would
+    still merge them, so callers don't open one).
+    """
     changed = 0
     with transaction.atomic():
         for article in articles:
@@ -86,11 +107,7 @@ def article_publish(
     _require_publisher(user)
     when = when or timezone.now()
     articles = list(articles)
-    incomplete = [
-        article
-        for article in articles
-        if article.status != ArticleStatus.PUBLISHED and article.missing_for_publication()
-    ]
+    _ready, incomplete = publication_partition(articles)
     if incomplete and not allow_incomplete:
         raise ValidationError(
             _("Not published: %(articles)s lack a title or a lead in some language.")

@@ -281,7 +281,7 @@ class ArticleDetailView(PageMixin, DetailView):
 class ArticlePreviewView(ArticleDetailView):
     """A story as readers will see it, whatever its status, with a
     "Preview" banner. Never public: ArticleAdmin mounts it behind the
-    admin's login and permission checks (workflow_admin.py)."""
+    admin's login and permission checks (admin/workflow.py)."""
 
     def get_queryset(self):
         return Article.objects.for_detail()

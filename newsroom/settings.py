@@ -143,9 +143,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Only staff sign in, to the admin; a login whose ``next`` is unsafe (another
-# host) lands there too instead of Django's /accounts/profile/.
-LOGIN_URL = "admin:login"
+# Staff sign in through the admin only (there is no public account page):
+# a login whose "next" is missing or unsafe lands on the admin's index, in
+# the language of the login page.
 LOGIN_REDIRECT_URL = "admin:index"
 
 AUTH_PASSWORD_VALIDATORS = [

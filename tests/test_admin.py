@@ -183,7 +183,9 @@ def test_it_filters_articles_incomplete_in_a_language(publisher_client):
     make_article(title_kk="Толық мақала")
     make_article(title_kk="Аудармасыз", title_en="", lead_en="", body_en="")
 
-    response = publisher_client.get(reverse("admin:articles_article_changelist"), {"missing": "en"})
+    response = publisher_client.get(
+        reverse("admin:articles_article_changelist"), {"translation": "en-missing"}
+    )
 
     titles = [article.title_kk for article in response.context["cl"].result_list]
     assert titles == ["Аудармасыз"]

@@ -1,178 +1,235 @@
 """Restoring a version from an object's history changes that object only.
 
-Before, a bulk action saved every selected story in one history revision,
-and restoring any one of them reverted them all: an Editor could publish or
-unpublish other stories, unrecorded in their history.
+A history revision may hold several objects: every story a bulk action saved
+(before each got a revision of its own), or a person with its affiliations.
+Restoring one story's version must leave the others as they are now, so an
+Editor cannot publish or unpublish a story by restoring another one, and
+every change a restore makes shows in the restored object's own history.
 """
 
 import pytest
 import reversion
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from reversion.models import Version
 
-from articles import history, services
-from articles.models import Affiliation, Article
+from articles.edit_conflicts import edit_token
+from articles.models import Affiliation, Article, Person
 from tests.factories import make_article, make_organization, make_person, make_user
-from tests.test_admin import article_form_data
 
 pytestmark = pytest.mark.django_db
 
 
-def restore(client, article: Article, version: Version, **overrides):
-    return client.post(
-        reverse("admin:articles_article_revision", args=[article.pk, version.pk]),
-        article_form_data(article, status=version.field_dict["status"], **overrides),
-    )
-
-
-def shared_revision(*articles: Article, user) -> None:
-    """One history revision holding every article, as bulk actions and
-    older history hold them."""
-    with reversion.create_revision():
-        reversion.set_user(user)
-        for article in articles:
-            article.save()
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
 def editor(client):
-    user = make_user(role="Editor")
-    client.force_login(user)
-    return user
+    client.force_login(make_user(role="Editor"))
+    return client
 
 
-@pytest.fixture
-def publisher():
-    return make_user(role="Publisher")
+def as_publisher(action: str, *articles: Article) -> None:
+    """Run a changelist action as a Publisher, in a client of its own."""
+    from django.test import Client
+
+    publisher = Client()
+    publisher.force_login(make_user(role="Publisher"))
+    response = publisher.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": action, "_selected_action": [a.pk for a in articles], "index": 0},
+    )
+    assert response.status_code == 302
 
 
-def test_restoring_a_shared_revision_does_not_unpublish_another_story(client, editor, publisher):
-    story = make_article(status=Article.Status.IN_REVIEW, title_kk="Бірінші")
-    other = make_article(status=Article.Status.IN_REVIEW)
-    shared_revision(story, other, user=editor)
-    services.article_publish(articles=[other], user=publisher)
-    version = Version.objects.get_for_object(story).first()
+def article_form(article: Article) -> dict:
+    """The article's change form as its page shows it, with no links."""
+    data = {
+        f"{field}_{code}": getattr(article, f"{field}_{code}") or ""
+        for field in ("title", "lead", "body", "byline", "source_url")
+        for code in ("kk", "ru", "en")
+    }
+    data.update(
+        status=article.status,
+        original_language=article.original_language,
+        slug=article.slug,
+        edit_token=edit_token(article) if article.pk else "",
+        published_at_0="",
+        published_at_1="",
+    )
+    if article.published_at:
+        local = timezone.localtime(article.published_at)
+        data["published_at_0"] = local.strftime("%Y-%m-%d")
+        data["published_at_1"] = local.strftime("%H:%M:%S")
+    for prefix in ("mention_suggestions", "corrections"):
+        data[f"{prefix}-TOTAL_FORMS"] = data[f"{prefix}-INITIAL_FORMS"] = "0"
+    return data
 
-    response = restore(client, story, version, title_kk="Бірінші")
+
+def as_stored(version: Version) -> Article:
+    """The article as ``version`` holds it (its own fields, not its links)."""
+    fields = {f.attname for f in Article._meta.concrete_fields}
+    return Article(**{name: value for name, value in version.field_dict.items() if name in fields})
+
+
+def restore(client, article: Article, version: Version):
+    """Restore ``version``, saving its page's form as the editor sees it."""
+    url = reverse("admin:articles_article_revision", args=[article.pk, version.pk])
+    return client.post(url, article_form(as_stored(version)))
+
+
+def is_public(client, article: Article) -> bool:
+    status = client.get(article.get_absolute_url()).status_code
+    assert status in (200, 404)
+    return status == 200
+
+
+def found_by_search(client, word: str, article: Article) -> bool:
+    response = client.get(reverse("articles:search"), {"q": word})
+    return article.get_absolute_url() in response.content.decode()
+
+
+def shared_revision(*objects) -> None:
+    """One revision holding every object, as bulk actions used to save."""
+    with reversion.create_revision():
+        for obj in objects:
+            obj.save()
+
+
+def test_restoring_a_story_does_not_unpublish_a_story_published_since(client, editor):
+    story = make_article(status=Article.Status.IN_REVIEW)
+    other = make_article(status=Article.Status.IN_REVIEW, body_en="Tender for bridges")
+    shared_revision(story, other)
+    as_publisher("publish_selected", other)
+    assert is_public(client, other)
+
+    response = restore(editor, story, Version.objects.get_for_object(story).get())
 
     assert response.status_code == 302
     other.refresh_from_db()
     assert other.status == Article.Status.PUBLISHED
-    assert client.get(other.get_absolute_url()).status_code == 200
+    assert is_public(client, other)
 
 
-def test_restoring_a_shared_revision_does_not_republish_another_story(client, editor, publisher):
-    story = make_article(title_kk="Бірінші")
-    other = make_article()
-    shared_revision(story, other, user=publisher)
-    services.article_unpublish(articles=[other], user=publisher)
-    version = Version.objects.get_for_object(story).first()
+def test_restoring_a_story_does_not_republish_a_story_unpublished_since(client, editor):
+    story = make_article()
+    other = make_article(body_en="Zhanaozen tender report")
+    shared_revision(story, other)
+    assert found_by_search(client, "Zhanaozen", other)
+    as_publisher("unpublish_selected", other)
+    assert not is_public(client, other)
 
-    response = restore(client, story, version, title_kk="Бірінші")
+    response = restore(editor, story, Version.objects.get_for_object(story).get())
 
     assert response.status_code == 302
     other.refresh_from_db()
     assert other.status == Article.Status.DRAFT
-    client.logout()
-    assert client.get(other.get_absolute_url()).status_code == 404
+    assert not is_public(client, other)
+    assert not found_by_search(client, "Zhanaozen", other)
 
 
-def test_a_restore_changes_the_chosen_story_and_records_it(client, editor):
-    story = make_article(status=Article.Status.DRAFT, title_kk="Бірінші")
-    other = make_article(status=Article.Status.DRAFT, title_kk="Басқа")
-    shared_revision(story, other, user=editor)
-    version = Version.objects.get_for_object(story).first()
-    Article.objects.filter(pk=story.pk).update(title_kk="Екінші")
-    Article.objects.filter(pk=other.pk).update(title_kk="Басқа, өзгерген")
+def test_a_bulk_action_gives_each_story_a_revision_of_its_own(client, editor):
+    drafts = [make_article(status=Article.Status.DRAFT) for _ in range(2)]
+    editor.post(
+        reverse("admin:articles_article_changelist"),
+        {
+            "action": "submit_selected_for_review",
+            "_selected_action": [a.pk for a in drafts],
+            "index": 0,
+        },
+    )
+    story, other = drafts
+    as_publisher("publish_selected", other)
 
-    response = restore(client, story, version, title_kk="Бірінші")
+    submitted = Version.objects.get_for_object(story).get()
+    assert list(submitted.revision.version_set.values_list("object_id", flat=True)) == [
+        str(story.pk)
+    ]
+    with translation.override("kk"):  # the language of the request that saved it
+        assert submitted.revision.get_comment() == gettext("Submitted for review.")
+    response = restore(editor, story, submitted)
 
     assert response.status_code == 302
-    story.refresh_from_db()
-    other.refresh_from_db()
-    assert story.title_kk == "Бірінші"
-    assert other.title_kk == "Басқа, өзгерген"
-    latest = Version.objects.get_for_object(story).first()
-    assert latest.revision.user == editor
-    assert latest.revision.version_set.count() == 1
-    assert latest.field_dict["title_kk"] == "Бірінші"
+    assert is_public(client, other)
 
 
-def test_bulk_actions_give_each_story_its_own_history_entry(publisher):
-    first, second = (
-        make_article(status=Article.Status.IN_REVIEW),
-        make_article(status=Article.Status.IN_REVIEW),
-    )
-
-    with translation.override("en"):
-        services.article_publish(articles=[first, second], user=publisher)
-        services.article_unpublish(articles=[first, second], user=publisher)
-
-    for article in (first, second):
-        versions = Version.objects.get_for_object(article)
-        assert versions.count() == 2
-        assert all(version.revision.version_set.count() == 1 for version in versions)
-        assert [version.revision.get_comment() for version in versions] == [
-            "Unpublished.",
-            "Published.",
-        ]
-
-
-def test_an_editor_cannot_restore_a_version_that_unpublishes_the_chosen_story(client, editor):
-    story = make_article(status=Article.Status.IN_REVIEW)
+def test_a_restore_shows_in_the_restored_story_history_only(editor):
+    story = make_article(status=Article.Status.IN_REVIEW, title_en="First title")
+    other = make_article(status=Article.Status.IN_REVIEW)
+    shared_revision(story, other)
     with reversion.create_revision():
+        story.title_en = "Second title"
         story.save()
-    version = Version.objects.get_for_object(story).first()
-    Article.objects.filter(pk=story.pk).update(
-        status=Article.Status.PUBLISHED, published_at=timezone.now()
-    )
-    story.refresh_from_db()
-
-    response = restore(client, story, version)
-
-    assert response.status_code == 403
-    story.refresh_from_db()
-    assert story.status == Article.Status.PUBLISHED
-
-
-def test_restoring_a_person_reverts_their_affiliations_only():
-    organization = make_organization()
-    person, colleague = make_person(), make_person()
-    own = Affiliation.objects.create(person=person, organization=organization, role_kk="Бірінші")
-    theirs = Affiliation.objects.create(
-        person=colleague, organization=organization, role_kk="Әріптес"
-    )
     with reversion.create_revision():
-        for row in (organization, own, theirs, person, colleague):
-            row.save()
-    version = Version.objects.get_for_object(person).first()
-    Affiliation.objects.filter(pk__in=[own.pk, theirs.pk]).update(role_kk="Жаңа")
-    added = Affiliation.objects.create(person=person, organization=organization, role_kk="Кейін")
+        other.title_en = "Edited since"
+        other.save()
+    other_history = Version.objects.get_for_object(other).count()
+    first = Version.objects.get_for_object(story).last()
 
-    history.revert_object(version)
+    restore(editor, story, first)
 
-    own.refresh_from_db()
-    theirs.refresh_from_db()
-    assert own.role_kk == "Бірінші"
-    assert theirs.role_kk == "Жаңа"
-    assert not Affiliation.objects.filter(pk=added.pk).exists()
+    story.refresh_from_db()
+    assert story.title_en == "First title"
+    history = Version.objects.get_for_object(story)
+    assert history.count() == 3
+    assert history.first().field_dict["title_en"] == "First title"
+    assert history.first().revision.user.groups.get().name == "Editor"
+    other.refresh_from_db()
+    assert other.title_en == "Edited since"
+    assert Version.objects.get_for_object(other).count() == other_history
 
 
-def test_a_restore_that_would_delete_what_the_user_may_not_delete_is_refused(client):
-    person = make_person()
+def test_recovering_a_deleted_story_leaves_the_rest_of_its_revision_alone(client, editor):
+    gone = make_article(status=Article.Status.DRAFT)
+    other = make_article()
+    shared_revision(gone, other)
+    as_publisher("unpublish_selected", other)
+    version = Version.objects.get_for_object(gone).get()
+    data = article_form(as_stored(version))
+    gone.delete()
+
+    response = editor.post(reverse("admin:articles_article_recover", args=[version.pk]), data)
+
+    assert response.status_code == 302
+    assert Article.objects.filter(pk=version.object_id).exists()
+    other.refresh_from_db()
+    assert other.status == Article.Status.DRAFT
+    assert not is_public(client, other)
+
+
+def person_form(person: Person) -> dict:
+    data = {
+        f"{field}_{code}": getattr(person, f"{field}_{code}") or ""
+        for field in ("name", "name_variants", "position", "biography")
+        for code in ("kk", "ru", "en")
+    }
+    data.update(slug=person.slug, edit_token=edit_token(person))
+    data["affiliations-TOTAL_FORMS"] = data["affiliations-INITIAL_FORMS"] = "0"
+    return data
+
+
+def test_restoring_a_person_puts_back_its_own_affiliations_and_nothing_else(editor):
+    person, colleague = make_person(), make_person(name_en="Old name")
+    first_job = Affiliation.objects.create(person=person, organization=make_organization())
+    shared_revision(person, first_job, colleague)
+    version = Version.objects.get_for_object(person).get()
     with reversion.create_revision():
-        person.save()
-    version = Version.objects.get_for_object(person).first()
-    added = Affiliation.objects.create(person=person, organization=make_organization())
-    user = make_user(role="Editor")
-    user.groups.get().permissions.remove(Permission.objects.get(codename="delete_affiliation"))
-    client.force_login(user)
+        colleague.name_en = "New name"
+        colleague.save()
+    Affiliation.objects.create(person=person, organization=make_organization())
+    first_job_pk = first_job.pk
+    first_job.delete()
+    person.refresh_from_db()
 
-    response = client.post(
-        reverse("admin:articles_person_revision", args=[person.pk, version.pk]), {}
+    response = editor.post(
+        reverse("admin:articles_person_revision", args=[person.pk, version.pk]),
+        person_form(person),
     )
 
-    assert response.status_code == 403
-    assert Affiliation.objects.filter(pk=added.pk).exists()
+    assert response.status_code == 302
+    assert list(person.affiliations.values_list("pk", flat=True)) == [first_job_pk]
+    colleague.refresh_from_db()
+    assert colleague.name_en == "New name"

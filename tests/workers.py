@@ -28,7 +28,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 from reversion.models import Revision, Version  # noqa: E402
 
-import articles.forms  # noqa: E402
+import articles.admin.forms  # noqa: E402
 from articles.models import Affiliation, Article, Person  # noqa: E402
 from tests.factories import make_article, make_organization, make_person, make_user  # noqa: E402
 
@@ -123,14 +123,14 @@ def editors() -> None:
         clients[username] = Client(raise_request_exception=False)
         clients[username].force_login(make_user(role="Editor", username=username))
 
-    read_token = articles.forms.current_token
+    read_token = articles.admin.forms.current_token
 
     def slow_current_token(instance):
         token = read_token(instance)
         time.sleep(0.5)
         return token
 
-    articles.forms.current_token = slow_current_token
+    articles.admin.forms.current_token = slow_current_token
     start, results = threading.Barrier(len(changes)), {}
 
     def save(username: str) -> None:

@@ -1,5 +1,5 @@
-"""Admin forms: partial dates, slug prefill, publication rules, and the
-editorial workflow's inlines (corrections, suggested links)."""
+"""Every admin form: partial dates, slug prefill, edit conflicts, the
+article's publication rules, corrections, and the entities' forms."""
 
 import json
 
@@ -7,11 +7,21 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .edit_conflicts import current_token, describe_changes_since, edit_token
-from .models import LANGUAGE_CODES, Article, ArticleStatus, Correction, Language
-from .partial_dates import parse_partial_date, partial_date_to_text
-from .services import changes_publication, user_can_publish
-from .transliteration import ASCII_FOLD, KAZAKH_2021, RUSSIAN, SLUG_MAX_LENGTH
+from ..edit_conflicts import current_token, describe_changes_since, edit_token
+from ..models import (
+    LANGUAGE_CODES,
+    Affiliation,
+    Article,
+    ArticleStatus,
+    Correction,
+    Initiative,
+    Language,
+    Organization,
+    Person,
+)
+from ..partial_dates import parse_partial_date, partial_date_to_text
+from ..services import changes_publication, user_can_publish
+from ..transliteration import ASCII_FOLD, KAZAKH_2021, RUSSIAN, SLUG_MAX_LENGTH
 
 
 class PartialDateField(forms.CharField):
@@ -245,3 +255,37 @@ class CorrectionForm(forms.ModelForm):
                 _("Write the correction in at least one language."), code="empty"
             )
         return cleaned_data
+
+
+class AffiliationForm(PartialPeriodFormMixin):
+    class Meta:
+        model = Affiliation
+        fields = ("person", "organization", "role")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            return
+        for name in ("person", "organization"):
+            if name in self.fields:
+                widget = getattr(self.fields[name].widget, "widget", self.fields[name].widget)
+                related = getattr(self.instance, name)
+                widget.preloaded = {str(related.pk): related}
+
+
+class PersonForm(EntityFormMixin):
+    class Meta:
+        model = Person
+        fields = ("slug",)
+
+
+class OrganizationForm(EntityFormMixin):
+    class Meta:
+        model = Organization
+        fields = ("slug",)
+
+
+class InitiativeForm(EntityFormMixin, PartialPeriodFormMixin):
+    class Meta:
+        model = Initiative
+        fields = ("slug", "status")

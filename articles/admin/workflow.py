@@ -1,8 +1,8 @@
 """The editorial workflow in the article admin: suggested entity links,
 corrections, translation status, the translations page and the preview.
 
-ArticleAdmin (admin.py) mixes ArticleWorkflowAdminMixin in and lists the
-inlines, filter and column defined here, which keeps admin.py to the
+ArticleAdmin (articles.py) mixes ArticleWorkflowAdminMixin in and lists the
+inlines, filter and column defined here, which keeps articles.py to the
 article's own editing and publication rules.
 """
 
@@ -20,20 +20,19 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
-from . import services
-from .forms import CorrectionForm
-from .models import (
+from .. import services
+from ..languages import SELF_NAMES
+from ..models import (
     LANGUAGE_CODES,
     TRANSLATION_WORK,
     Article,
-    ArticleStatus,
     Correction,
     Language,
     MentionSuggestion,
     TranslationStatus,
 )
-from .templatetags.reader import self_name
-from .views import ArticlePreviewView
+from ..views import ArticlePreviewView
+from .forms import CorrectionForm
 
 # How many articles the translations page lists per language and state; the
 # rest are a click away in the article list, filtered.
@@ -130,11 +129,7 @@ class CorrectionInline(TranslationStackedInline):
     def has_delete_permission(self, request, obj=None) -> bool:
         # A correction of a published story is part of the public record:
         # only a Publisher removes it.
-        if (
-            obj is not None
-            and obj.status == ArticleStatus.PUBLISHED
-            and not services.user_can_publish(request.user)
-        ):
+        if obj is not None and not services.may_change_live_article(request.user, obj):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -260,7 +255,7 @@ def preview_links(object_id) -> list[tuple[str, str, str]]:
     for code in LANGUAGE_CODES:
         with translation.override(code):
             url = reverse("admin:articles_article_preview", args=[object_id])
-        links.append((code, self_name(code), url))
+        links.append((code, SELF_NAMES[code], url))
     return links
 
 
