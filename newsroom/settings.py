@@ -220,12 +220,19 @@ STORAGES = {
 if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache behind a circuit breaker (articles/caching/backends.py).
+            "BACKEND": "articles.caching.backends.GuardedRedisCache",
             "LOCATION": env.str("REDIS_URL"),
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="newsroom"),
-            # A Redis that stops answering must not hold up the readers:
-            # the pages are then built without it.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            # A Redis that stops answering must not hold up the readers: a
+            # call gives up after these many seconds (Redis answers in well
+            # under a millisecond on a LAN), and the process then leaves the
+            # cache alone for CACHE_RETRY_SECONDS, building pages without it.
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("CACHE_CONNECT_TIMEOUT", default=0.05),
+                "socket_timeout": env.float("CACHE_TIMEOUT", default=0.1),
+            },
+            "RETRY_SECONDS": env.float("CACHE_RETRY_SECONDS", default=5),
         }
     }
 else:
@@ -237,6 +244,9 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# The last copy of each page is kept this long besides, for readers while
+# the database is down (served marked stale; editors get the 503 page).
+STALE_PAGE_SECONDS = env.int("STALE_PAGE_SECONDS", default=86_400)
 # Sessions (editors only: readers get none) are kept in the database, which
 # every process shares; with Redis, cached_db also keeps a copy there. A
 # per-process memory cache must not hold them: a logout in one process would

@@ -1,48 +1,15 @@
 """The database goes away: readers get a friendly 503 in their language,
 /healthz says so, and the site recovers by itself when the database is back."""
 
-import socket
-from contextlib import contextmanager
-
 import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import make_article
+from tests.outages import database_down
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # nothing listens there once closed
-
-
-@contextmanager
-def database_down():
-    """Points the connection at a database that is not there, for real: the
-    next connection attempt fails as it does when the server is down."""
-    settings_dict = connection.settings_dict
-    original = dict(settings_dict)
-    # Django's SQLite test database lives in memory for as long as one
-    # connection to it is open: keep this one open, and make Django connect anew.
-    kept = connection.connection
-    if connection.vendor == "sqlite":
-        connection.connection = None
-        settings_dict["NAME"] = "/nonexistent-directory/newsroom.sqlite3"
-    else:
-        connection.close()
-        settings_dict.update(HOST="127.0.0.1", PORT=str(closed_port()))
-    try:
-        yield
-    finally:
-        settings_dict.clear()
-        settings_dict.update(original)
-        connection.close()
-        if connection.vendor == "sqlite":
-            connection.connection = kept
 
 
 def page(name: str, language: str, **kwargs) -> str:

@@ -30,7 +30,11 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+)
 from django.utils.http import http_date, quote_etag
 
 from . import versions
@@ -44,6 +48,8 @@ PUBLIC_URL_NAMES = frozenset({"robots", "sitemap", "sitemap-section"})
 # middleware adds its own (security headers, CSP) to every response.
 LANGUAGE_PREFIXES = frozenset(code for code, _name in settings.LANGUAGES)
 SITE_FILES = frozenset({"/robots.txt", "/sitemap.xml"})
+# Marks a page served from its last copy while the database is down.
+STALE_HEADER = "X-Newsroom-Stale"
 STORED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "X-Robots-Tag")
 
 
@@ -77,13 +83,23 @@ def reader_request(request: HttpRequest) -> bool:
     return path in SITE_FILES or (path.startswith("/sitemap-") and path.endswith(".xml"))
 
 
-def page_key(request: HttpRequest, version: versions.Version) -> str:
-    """The cache key of a page: version, scheme, host, path and the query
-    string with its parameters sorted (repeated ones keep their order)."""
+def _address_digest(request: HttpRequest) -> str:
+    """Scheme, host, path and the query string with its parameters sorted
+    (repeated ones keep their order), hashed."""
     query = sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True))
     address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(query)}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{version.generation}:{digest}"
+    return hashlib.sha256(address.encode()).hexdigest()
+
+
+def page_key(request: HttpRequest, version: versions.Version) -> str:
+    """The cache key of a page under a content version."""
+    return f"page:{version.generation}:{_address_digest(request)}"
+
+
+def latest_key(request: HttpRequest) -> str:
+    """The key of the last copy stored for a page's address, whatever its
+    version: what readers get while the version cannot be read."""
+    return f"page-latest:{_address_digest(request)}"
 
 
 def storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -120,9 +136,12 @@ class PageCacheMiddleware:
         try:
             version = versions.current()
             key = page_key(request, version)
-        except (DatabaseError, DisallowedHost):
-            # The rest of the stack answers: the outage page, or a 400.
-            return self.get_response(request)
+        except DisallowedHost:
+            return self.get_response(request)  # the 400 page
+        except DatabaseError:
+            # The database is unreachable: the last copy of this page, if
+            # any, is better than the outage page the rest of the stack gives.
+            return self._stale(request) or self.get_response(request)
         request.content_version = version
         page = self._get(key)
         if page is not None:
@@ -134,7 +153,9 @@ class PageCacheMiddleware:
             return response
         etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
         stored = tuple((name, response[name]) for name in STORED_HEADERS if name in response)
-        self._set(key, CachedPage(content=response.content, headers=stored, etag=etag))
+        page = CachedPage(content=response.content, headers=stored, etag=etag)
+        self._set(key, page, self.timeout)
+        self._set(latest_key(request), page, settings.STALE_PAGE_SECONDS)
         _validators(response, etag, version)
         return self._conditional(request, response, etag, version)
 
@@ -159,9 +180,20 @@ class PageCacheMiddleware:
             versions.recent_pages.put(key, page)
         return page
 
-    def _set(self, key: str, page: CachedPage) -> None:
+    @staticmethod
+    def _set(key: str, page: CachedPage, timeout: int) -> None:
         versions.recent_pages.put(key, page)
         try:
-            cache.set(key, page, self.timeout)
+            cache.set(key, page, timeout)
         except CACHE_ERRORS:
             logger.warning("Page cache unavailable", exc_info=True)
+
+    def _stale(self, request: HttpRequest) -> HttpResponse | None:
+        page = self._get(latest_key(request))
+        if page is None:
+            return None
+        response = page.response()
+        response[STALE_HEADER] = "1"
+        # Only until the database is back: never kept by a browser or a proxy.
+        add_never_cache_headers(response)
+        return response
