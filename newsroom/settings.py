@@ -132,9 +132,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }.items():
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault(option, value)
-# manage.py backup's JSON, which keeps times to the microsecond.
-SERIALIZATION_MODULES = {"json-exact": "articles.backups"}
-
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -195,8 +192,12 @@ LOCALE_PATHS = [
 FORMAT_MODULE_PATH = ["newsroom.formats"]
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
-# Django's JSON format, with a reason for the fixtures it cannot read.
-SERIALIZATION_MODULES = {"json": "articles.json_fixtures"}
+SERIALIZATION_MODULES = {
+    # Django's JSON format, with a reason for the fixtures it cannot read.
+    "json": "articles.json_fixtures",
+    # manage.py backup's JSON, which keeps times to the microsecond.
+    "json-exact": "articles.backups",
+}
 
 # --- Static files -----------------------------------------------------------
 STATIC_URL = "static/"
