@@ -102,7 +102,7 @@ class Entity(models.Model):
 
     name = models.CharField(_("name"), max_length=300)
     # The other names it goes by in one language, which mention detection
-    # (mentions.py) looks for.
+    # (articles/mentions/) looks for.
     name_variants = models.TextField(
         _("name variants"),
         blank=True,

@@ -17,7 +17,7 @@ from .choices import SuggestionStatus
 
 class MentionSuggestion(models.Model):
     """A person, organization or initiative an article's text names but the
-    article does not link, found by mentions.py.
+    article does not link, found by mention detection (articles/mentions/).
 
     Accepting it links the entity to the article; a rejected suggestion is
     kept, so that the same entity is not suggested for that article again.
