@@ -40,7 +40,8 @@ from datetime import date
 
 from django.utils import timezone
 
-from articles.models import LANGUAGE_CODES, Article
+from articles import languages
+from articles.models import Article
 from articles.search import analysis
 
 from .links import PERSON, EntityRef
@@ -153,7 +154,7 @@ class MentionFinder:
         # Per text language: first-word lookup keys -> names. People's names
         # are looked for in every language, the others' in their own.
         self._index: dict[str, dict[str, list[Name]]] = {}
-        for language in LANGUAGE_CODES:
+        for language in languages.CODES:
             index = defaultdict(list)
             for name in self.data.names:
                 if name.language != language and name.entity.kind != PERSON:
@@ -243,8 +244,7 @@ class MentionFinder:
         with its first mention (the original language's text first)."""
         mentions: dict[EntityRef, Mention] = {}
         day = timezone.localdate(article.published_at or article.created_at or timezone.now())
-        order = dict.fromkeys([article.original_language, *LANGUAGE_CODES])
-        for language in order:
+        for language in languages.starting_with(article.original_language):
             for field_name in SEARCHED_FIELDS:
                 text = getattr(article, f"{field_name}_{language}") or ""
                 for match, normalised in self.find_in_text(text, language):
