@@ -15,7 +15,7 @@ from reversion.models import Version
 from articles import history, services
 from articles.models import Affiliation, Article
 from tests.factories import make_article, make_organization, make_person, make_user
-from tests.test_admin import article_form_data
+from tests.helpers import article_form_data
 
 pytestmark = pytest.mark.django_db
 
