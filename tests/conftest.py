@@ -37,3 +37,45 @@ def _empty_cache():
 
     cache.clear()
     versions.forget_recent()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """MD5 instead of the production PBKDF2 (a third of a second per user):
+    passwords are still hashed and checked for real, logins included."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def seed(db):
+    """The seed fixture (fixtures/seed.json) loaded into the test database."""
+    from django.core.management import call_command
+
+    call_command("loaddata", "seed", verbosity=0)
+
+
+@pytest.fixture
+def editor_client(client):
+    """The test client, logged in as a new member of the "Editor" group."""
+    from tests.factories import make_user
+
+    client.force_login(make_user(role="Editor"))
+    return client
+
+
+@pytest.fixture
+def publisher_client(client):
+    """The test client, logged in as a new member of the "Publisher" group."""
+    from tests.factories import make_user
+
+    client.force_login(make_user(role="Publisher"))
+    return client
+
+
+@pytest.fixture
+def superuser_client(client):
+    """The test client, logged in as a new superuser."""
+    from tests.factories import make_user
+
+    client.force_login(make_user(superuser=True))
+    return client

@@ -21,13 +21,9 @@ from articles.caching.middleware import PageCacheMiddleware
 from articles.models import Affiliation, Article, Correction
 from articles.services import article_publish, article_unpublish
 from tests.factories import make_article, make_organization, make_person, make_user
+from tests.helpers import url
 
 pytestmark = pytest.mark.django_db
-
-
-def url(name: str, language: str = "en", **kwargs) -> str:
-    with translation.override(language):
-        return reverse(f"articles:{name}", kwargs=kwargs or None)
 
 
 def queries(client, path: str, **headers) -> tuple[int, object]:

@@ -17,11 +17,9 @@ from reversion.models import Version
 
 from articles.models import Article, Correction
 from tests.factories import make_article, make_user
-from tests.test_admin import article_form_data
+from tests.helpers import LANGUAGES, article_form_data
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ("kk", "ru", "en")
 
 
 def page(client, article: Article, language: str) -> str:

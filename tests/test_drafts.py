@@ -11,11 +11,11 @@ from django.utils import timezone, translation
 
 from articles.models import Article
 from tests.factories import make_article, make_initiative, make_organization, make_person
+from tests.helpers import LANGUAGES
 from tests.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("kk", "ru", "en")
 HIDDEN = {
     "draft": {"status": Article.Status.DRAFT},
     "review": {"status": Article.Status.IN_REVIEW},

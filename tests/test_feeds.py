@@ -16,10 +16,10 @@ from django.utils.translation import gettext
 
 from articles.models import Article
 from tests.factories import make_article, make_initiative, make_organization, make_person
+from tests.helpers import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ["kk", "ru", "en"]
 FEEDS = {"feed": "application/rss+xml", "feed-atom": "application/atom+xml"}
 
 

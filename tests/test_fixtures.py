@@ -13,6 +13,7 @@ from django.db import IntegrityError
 
 from articles.models import Affiliation, Article, Initiative, Organization, Person
 from articles.transliteration import slugify_title
+from tests.helpers import LANGUAGES
 from tests.shared_data import shared_path
 
 # What each seed is: the article it belongs to (by its original title's slug),
@@ -26,14 +27,8 @@ SEEDS = {
 }
 # Page furniture that is not article text: view counters and print/comment links.
 PAGE_CHROME = {"0", "1 537", "Версия для печати", "Пікір үстеу"}
-LANGUAGES = ("kk", "ru", "en")
 
 ALL_MODELS = (Organization, Person, Affiliation, Initiative, Article)
-
-
-@pytest.fixture
-def seed(db):
-    call_command("loaddata", "seed", verbosity=0)
 
 
 def article_for(slug_prefix: str) -> Article:

@@ -21,17 +21,6 @@ from tests.factories import make_article, make_organization, make_person, make_u
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def editor(client):
-    client.force_login(make_user(role="Editor"))
-    return client
-
-
 def as_publisher(action: str, *articles: Article) -> None:
     """Run a changelist action as a Publisher, in a client of its own."""
     from django.test import Client
@@ -99,14 +88,14 @@ def shared_revision(*objects) -> None:
             obj.save()
 
 
-def test_restoring_a_story_does_not_unpublish_a_story_published_since(client, editor):
+def test_restoring_a_story_does_not_unpublish_a_story_published_since(client, editor_client):
     story = make_article(status=Article.Status.IN_REVIEW)
     other = make_article(status=Article.Status.IN_REVIEW, body_en="Tender for bridges")
     shared_revision(story, other)
     as_publisher("publish_selected", other)
     assert is_public(client, other)
 
-    response = restore(editor, story, Version.objects.get_for_object(story).get())
+    response = restore(editor_client, story, Version.objects.get_for_object(story).get())
 
     assert response.status_code == 302
     other.refresh_from_db()
@@ -114,7 +103,7 @@ def test_restoring_a_story_does_not_unpublish_a_story_published_since(client, ed
     assert is_public(client, other)
 
 
-def test_restoring_a_story_does_not_republish_a_story_unpublished_since(client, editor):
+def test_restoring_a_story_does_not_republish_a_story_unpublished_since(client, editor_client):
     story = make_article()
     other = make_article(body_en="Zhanaozen tender report")
     shared_revision(story, other)
@@ -122,7 +111,7 @@ def test_restoring_a_story_does_not_republish_a_story_unpublished_since(client, 
     as_publisher("unpublish_selected", other)
     assert not is_public(client, other)
 
-    response = restore(editor, story, Version.objects.get_for_object(story).get())
+    response = restore(editor_client, story, Version.objects.get_for_object(story).get())
 
     assert response.status_code == 302
     other.refresh_from_db()
@@ -131,9 +120,9 @@ def test_restoring_a_story_does_not_republish_a_story_unpublished_since(client, 
     assert not found_by_search(client, "Zhanaozen", other)
 
 
-def test_a_bulk_action_gives_each_story_a_revision_of_its_own(client, editor):
+def test_a_bulk_action_gives_each_story_a_revision_of_its_own(client, editor_client):
     drafts = [make_article(status=Article.Status.DRAFT) for _ in range(2)]
-    editor.post(
+    editor_client.post(
         reverse("admin:articles_article_changelist"),
         {
             "action": "submit_selected_for_review",
@@ -150,13 +139,13 @@ def test_a_bulk_action_gives_each_story_a_revision_of_its_own(client, editor):
     ]
     with translation.override("kk"):  # the language of the request that saved it
         assert submitted.revision.get_comment() == gettext("Submitted for review.")
-    response = restore(editor, story, submitted)
+    response = restore(editor_client, story, submitted)
 
     assert response.status_code == 302
     assert is_public(client, other)
 
 
-def test_a_restore_shows_in_the_restored_story_history_only(editor):
+def test_a_restore_shows_in_the_restored_story_history_only(editor_client):
     story = make_article(status=Article.Status.IN_REVIEW, title_en="First title")
     other = make_article(status=Article.Status.IN_REVIEW)
     shared_revision(story, other)
@@ -169,7 +158,7 @@ def test_a_restore_shows_in_the_restored_story_history_only(editor):
     other_history = Version.objects.get_for_object(other).count()
     first = Version.objects.get_for_object(story).last()
 
-    restore(editor, story, first)
+    restore(editor_client, story, first)
 
     story.refresh_from_db()
     assert story.title_en == "First title"
@@ -182,7 +171,7 @@ def test_a_restore_shows_in_the_restored_story_history_only(editor):
     assert Version.objects.get_for_object(other).count() == other_history
 
 
-def test_recovering_a_deleted_story_leaves_the_rest_of_its_revision_alone(client, editor):
+def test_recovering_a_deleted_story_leaves_the_rest_of_its_revision_alone(client, editor_client):
     gone = make_article(status=Article.Status.DRAFT)
     other = make_article()
     shared_revision(gone, other)
@@ -191,7 +180,9 @@ def test_recovering_a_deleted_story_leaves_the_rest_of_its_revision_alone(client
     data = article_form(as_stored(version))
     gone.delete()
 
-    response = editor.post(reverse("admin:articles_article_recover", args=[version.pk]), data)
+    response = editor_client.post(
+        reverse("admin:articles_article_recover", args=[version.pk]), data
+    )
 
     assert response.status_code == 302
     assert Article.objects.filter(pk=version.object_id).exists()
@@ -211,7 +202,7 @@ def person_form(person: Person) -> dict:
     return data
 
 
-def test_restoring_a_person_puts_back_its_own_affiliations_and_nothing_else(editor):
+def test_restoring_a_person_puts_back_its_own_affiliations_and_nothing_else(editor_client):
     person, colleague = make_person(), make_person(name_en="Old name")
     first_job = Affiliation.objects.create(person=person, organization=make_organization())
     shared_revision(person, first_job, colleague)
@@ -224,7 +215,7 @@ def test_restoring_a_person_puts_back_its_own_affiliations_and_nothing_else(edit
     first_job.delete()
     person.refresh_from_db()
 
-    response = editor.post(
+    response = editor_client.post(
         reverse("admin:articles_person_revision", args=[person.pk, version.pk]),
         person_form(person),
     )

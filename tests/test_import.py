@@ -41,11 +41,6 @@ SEEDS = {
 PAGE_FURNITURE = {"0", "1\xa0537", "Версия для печати", "Пікір үстеу"}
 
 
-@pytest.fixture
-def seed(db):
-    call_command("loaddata", "seed", verbosity=0)
-
-
 def seed_text(name: str) -> str:
     return shared_path("seeds", name).read_text(encoding="utf-8")
 

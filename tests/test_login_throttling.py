@@ -18,12 +18,6 @@ PASSWORD = "correct-horse-battery"
 LIMIT = 5
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # Dozens of logins per test: the production hasher would take seconds.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def login_url(language: str = "kk") -> str:
     with translation.override(language):
         return reverse("admin:login")

@@ -20,11 +20,9 @@ from tests.factories import (
     make_person,
     make_user,
 )
-from tests.test_admin import article_form_data
+from tests.helpers import ROLES, article_form_data
 
 pytestmark = pytest.mark.django_db
-
-ROLES = ["Editor", "Publisher"]
 
 
 def found(text: str, language: str = "kk") -> dict[str, str]:
@@ -427,11 +425,6 @@ def test_the_command_refuses_unknown_slugs():
 
 
 # --- Precision and recall on the seed stories -------------------------------------------
-
-
-@pytest.fixture
-def seed(db):
-    call_command("loaddata", "seed", verbosity=0)
 
 
 def test_it_finds_the_seed_stories_links_with_precision_and_recall_of_at_least_0_9(seed):

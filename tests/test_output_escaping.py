@@ -18,12 +18,12 @@ from reversion.models import Version
 from articles.edit_conflicts import edit_token
 from articles.models import Affiliation, Article, Initiative, Organization, Person
 from tests.factories import make_article, make_user
+from tests.helpers import LANGUAGES
 from tests.inert_html import active_content, is_script_url
 from tests.public_urls import public_urls
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("kk", "ru", "en")
 SCRIPT_URL = "javascript:alert(1)"
 
 
@@ -253,7 +253,7 @@ def test_admin_autocomplete_returns_hostile_names_as_json_text(client, hostile):
 
 @pytest.mark.parametrize("url", [SCRIPT_URL, " javascript:alert(1)", "data:text/html,<b>x"])
 def test_the_admin_refuses_script_urls(client, url):
-    from tests.test_admin import article_form_data
+    from tests.helpers import article_form_data
 
     client.force_login(make_user(role="Publisher"))
     article = make_article(status=Article.Status.DRAFT)

@@ -18,11 +18,10 @@ from tests.factories import (
     make_person,
     make_user,
 )
+from tests.helpers import LANGUAGES, ROLES
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["Editor", "Publisher"]
-LANGUAGES = ("kk", "ru", "en")
 SECRET = "zzdraftsecret"
 
 

@@ -24,6 +24,7 @@ from tests.factories import (
     make_person,
     make_user,
 )
+from tests.helpers import HOSTILE
 
 pytestmark = pytest.mark.django_db
 
@@ -334,28 +335,6 @@ def test_it_generates_synthetic_articles_with_entities_and_search_documents():
     assert all(a.title_kk and a.title_ru and a.title_en for a in generated)
     assert "30 / 30 articles" in out.getvalue()
     assert "Created 30 articles" in out.getvalue()
-
-
-HOSTILE = [
-    "",
-    " ",
-    "a",
-    "ж",
-    "x" * 5000,
-    "коррупция " * 600,
-    '"коррупция"',
-    "'; DROP TABLE articles_article; --",
-    "& | ! : * ( )",
-    "коррупция & !агентство | (x:*)",
-    "NEAR(a b) AND OR NOT",
-    "{names} : tokaev",
-    "a\x00b",
-    "\x00",
-    "Тоқаев Tokayev 汉字 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
-    "😀🔥",
-    "%_\\",
-    "<script>alert(1)</script>",
-]
 
 
 @pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))

@@ -17,7 +17,7 @@ from articles.models import Article
 from articles.search import query as search_query
 from articles.search.query import MAX_QUERY_LENGTH
 from tests.factories import make_article, make_organization, make_person
-from tests.test_search_engine import HOSTILE
+from tests.helpers import HOSTILE
 
 pytestmark = pytest.mark.django_db
 

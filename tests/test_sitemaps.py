@@ -12,10 +12,10 @@ from django.utils import timezone, translation
 from articles.models import Article, Initiative, Organization, Person
 from articles.sitemaps import ArticleSitemap
 from tests.factories import make_article, make_initiative, make_organization, make_person
+from tests.helpers import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ["kk", "ru", "en"]
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "xhtml": "http://www.w3.org/1999/xhtml",

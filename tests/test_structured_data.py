@@ -11,10 +11,10 @@ from django.utils.translation import gettext
 from articles.models import Affiliation, Article
 from articles.structured_data import json_ld
 from tests.factories import make_article, make_initiative, make_organization, make_person
+from tests.helpers import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ["kk", "ru", "en"]
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 

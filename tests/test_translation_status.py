@@ -22,11 +22,10 @@ from articles.models import (
 )
 from articles.services import article_publish
 from tests.factories import make_article, make_user
-from tests.test_admin import article_form_data
+from tests.helpers import ROLES, article_form_data
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["Editor", "Publisher"]
 MISSING, INCOMPLETE, OUT_OF_DATE, COMPLETE = (
     TranslationStatus.MISSING,
     TranslationStatus.INCOMPLETE,

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.db import connection
 from django.template import loader
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -22,20 +21,9 @@ from tests.factories import (
     make_organization,
     make_person,
 )
+from tests.helpers import LANGUAGES, url, url_of
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGES = ["kk", "ru", "en"]
-
-
-def url(name: str, language: str, **kwargs) -> str:
-    with translation.override(language):
-        return reverse(f"articles:{name}", kwargs=kwargs or None)
-
-
-def url_of(entity, language: str) -> str:
-    with translation.override(language):
-        return entity.get_absolute_url()
 
 
 def html(response) -> str:

@@ -109,7 +109,7 @@ def editors() -> None:
     setup_test_environment()
     with reversion.create_revision():
         article = make_article(status=Article.Status.DRAFT)
-    from tests.test_admin import article_form_data
+    from tests.helpers import article_form_data
 
     opened = article_form_data(article)
     with translation.override("en"):

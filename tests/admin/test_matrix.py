@@ -27,18 +27,12 @@ from tests.factories import (
     make_person,
     make_user,
 )
-from tests.test_admin import article_form_data
+from tests.helpers import article_form_data
 
 pytestmark = pytest.mark.django_db
 
 ANONYMOUS, EDITOR, PUBLISHER, SUPERUSER = "anonymous", "Editor", "Publisher", "superuser"
 ROLES = [ANONYMOUS, EDITOR, PUBLISHER, SUPERUSER]
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # A few users per test, some hundred tests: the production hasher is slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @dataclass
