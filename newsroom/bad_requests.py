@@ -2,11 +2,13 @@
 
 A NUL byte has no business in a URL, a form or a cookie, and PostgreSQL
 refuses it in any string, so a query that carried one would fail with a 500.
-RefuseNulBytesMiddleware stops it first, for every page, public or admin:
-NUL is removed from query parameters (names and values), so a reader's
-mangled link still gets its page and a search its results; a posted form
-field or file name with NUL is refused with the 400 page, and nothing is
-saved; a cookie with NUL is ignored, as if it were not sent, since readers
+RefuseNulBytesMiddleware stops it first. The admin's query parameters
+(its searches, filters and autocomplete, which go straight to queries) lose
+their NUL bytes; the public pages' parameters all go through forms, which
+answer NUL with a field error on the page ("Null characters are not
+allowed") or the 404 page for a page number. A posted form field or file
+name with NUL is refused with the 400 page, and nothing is saved, public or
+admin; a cookie with NUL is ignored, as if it were not sent, since readers
 cannot easily clear a cookie they never set.
 
 Django logs each refused request (a Host header not in ALLOWED_HOSTS, too
@@ -44,6 +46,11 @@ def without_nul(data: QueryDict) -> QueryDict:
     return cleaned
 
 
+def in_admin(request: HttpRequest) -> bool:
+    _prefix, _slash, rest = request.path_info[1:].partition("/")
+    return rest.startswith("admin/")
+
+
 def posted_nul(request: HttpRequest) -> bool:
     if has_nul(request.POST):
         return True
@@ -60,7 +67,7 @@ class RefuseNulBytesMiddleware:
         for name, value in list(request.COOKIES.items()):
             if "\x00" in name or "\x00" in value:
                 del request.COOKIES[name]
-        if has_nul(request.GET):
+        if in_admin(request) and has_nul(request.GET):
             request.GET = without_nul(request.GET)
         if request.method == "POST" and posted_nul(request):
             # Handled like Django's own SuspiciousOperations: the 400 page

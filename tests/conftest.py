@@ -40,6 +40,19 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in the site's language: a request leaves the
+    language it was served in active, which would change what the next
+    test's reverse() and gettext give."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """MD5 instead of the production PBKDF2 (a third of a second per user):
     passwords are still hashed and checked for real, logins included."""

@@ -105,3 +105,7 @@ HOSTILE = [
     "%_\\",
     "<script>alert(1)</script>",
 ]
+
+
+def html(response) -> str:
+    return response.content.decode()

@@ -1,0 +1,160 @@
+"""Every reader page, feed and sitemap runs a fixed number of SQL queries,
+however many objects it shows or links.
+
+Building the crowded data goes through the save signals (the search index,
+the content version) and takes long, so it is built once for the module:
+first the linked stories alone, whose query counts are measured then, and
+then the crowd beside them. Each test runs in a savepoint inside the
+module's transaction, which is rolled back at the end of the module.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.caching import versions
+from articles.models import Affiliation
+from tests.factories import make_article, make_initiative, make_organization, make_person
+from tests.helpers import url
+from tests.reader_pages import PAGE_NAMES, LinkedStories, make_linked_stories, pages
+
+pytestmark = pytest.mark.django_db
+
+# Per page, the queries that run whatever the number of linked items
+# (ATOMIC_REQUESTS' savepoints left out), with an empty cache. Each page
+# first reads the content version (articles/caching/), by primary key.
+EXPECTED_QUERIES = {
+    "home": 5,  # version, latest stories, active initiatives, people, organizations
+    # version, count, page, which rows 4 filters offer (their ids: once per
+    # version) and those rows (3 filters: no story here has a source)
+    "list": 10,
+    "detail": 7,  # version, article with sources, 3 entity prefetches, corrections, related
+    "person-list": 3,  # version, count, page with story counts
+    # version, person; for the profile (once per version): the person again,
+    # affiliations, initiatives; story count and page
+    "person-detail": 7,
+    "organization-list": 3,
+    "organization-detail": 8,  # + parent joined, sub-organizations
+    "initiative-list": 3,
+    # version, initiative; the profile: initiative, organizations, people;
+    # story count and page
+    "initiative-detail": 7,
+}
+
+# Feeds and sitemaps are not HTML pages (tests/test_feeds.py and
+# tests/test_sitemaps.py check what they say), but they must not grow with
+# the data either:
+# Each first reads the content version too.
+EXPECTED_FEED_AND_SITEMAP_QUERIES = {
+    "/ru/feed/": 6,  # stories with sources; their people, organizations, initiatives, corrections
+    "/ru/feed/atom/": 6,
+    "/sitemap.xml": 10,  # latest change and items of each of 5 sections; list pages: 1
+    "/sitemap-pages.xml": 2,  # the latest story
+    "/sitemap-articles.xml": 2,
+    "/sitemap-people.xml": 2,
+    "/sitemap-organizations.xml": 2,
+    "/sitemap-initiatives.xml": 2,
+}
+
+
+def count_queries(client, path: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path)
+    assert response.status_code == 200
+    return sum(1 for query in context.captured_queries if "SAVEPOINT" not in query["sql"])
+
+
+def page_path(stories: LinkedStories, page: str) -> str:
+    name, kwargs, _what = pages(stories)[page]
+    return url(name, "ru", **kwargs)
+
+
+def every_filter_path(stories: LinkedStories) -> str:
+    year = timezone.localtime(stories.article.published_at).year
+    query = (
+        "?q=Новость&person=ivanov&organization=agency&initiative=open-budget"
+        f"&language=kk&date_from=2020-01-01&date_to=2099-01-01&year={year}"
+    )
+    return "/ru/articles/" + query
+
+
+def crowd(stories: LinkedStories) -> LinkedStories:
+    """The same kinds of objects, each linked to 50+ others."""
+    people = [make_person() for _ in range(55)]
+    organizations = [make_organization(parent=stories.organization) for _ in range(55)]
+    initiatives = [make_initiative() for _ in range(55)]
+    for organization in organizations:
+        Affiliation.objects.create(person=people[0], organization=organization, role_en="Member")
+        Affiliation.objects.create(person=people[1], organization=organization)
+    links = {"people": people, "organizations": organizations, "initiatives": initiatives}
+    article = make_article(**links)
+    for _ in range(110):
+        make_article(
+            people=people[:1], organizations=organizations[:1], initiatives=initiatives[:1]
+        )
+    initiatives[0].people.add(*people)
+    initiatives[0].organizations.add(*organizations)
+    people[0].initiatives.add(*initiatives)
+    return LinkedStories(
+        person=people[0],
+        organization=organizations[0],
+        initiative=initiatives[0],
+        article=article,
+        draft=stories.draft,
+        scheduled=stories.scheduled,
+    )
+
+
+@dataclass
+class Crowded:
+    stories: LinkedStories  # the linked stories alone, as first built
+    crowded: LinkedStories  # the same kinds of objects among the crowd
+    few: dict[str, int]  # path -> queries it ran before the crowd came
+
+
+@pytest.fixture(scope="module")
+def crowded(django_db_setup, django_db_blocker) -> Crowded:
+    with django_db_blocker.unblock(), transaction.atomic():
+        stories = make_linked_stories()
+        paths = [
+            *(page_path(stories, page) for page in PAGE_NAMES),
+            every_filter_path(stories),
+            *EXPECTED_FEED_AND_SITEMAP_QUERIES,
+        ]
+        few = {}
+        for path in paths:
+            # As each test would: with an empty cache, shared and per process.
+            cache.clear()
+            versions.forget_recent()
+            few[path] = count_queries(Client(), path)
+        yield Crowded(stories=stories, crowded=crowd(stories), few=few)
+        transaction.set_rollback(True)
+
+
+@pytest.mark.parametrize("page", PAGE_NAMES)
+def test_it_runs_a_fixed_number_of_queries(client, crowded, page):
+    few = crowded.few[page_path(crowded.stories, page)]
+
+    many = count_queries(client, page_path(crowded.crowded, page))
+
+    assert few == many == EXPECTED_QUERIES[page]
+
+
+def test_it_runs_a_fixed_number_of_queries_with_every_filter(client, crowded):
+    path = every_filter_path(crowded.stories)
+    few = crowded.few[path]
+
+    # Each chosen person, organization and initiative is looked up once.
+    assert count_queries(client, path) == few == EXPECTED_QUERIES["list"] + 3
+
+
+@pytest.mark.parametrize("path", EXPECTED_FEED_AND_SITEMAP_QUERIES)
+def test_it_runs_a_fixed_number_of_queries_for_feeds_and_sitemaps(client, crowded, path):
+    few = crowded.few[path]
+
+    assert count_queries(client, path) == few == EXPECTED_FEED_AND_SITEMAP_QUERIES[path]
