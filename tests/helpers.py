@@ -3,6 +3,9 @@
 Test modules import from here (or from factories.py), never from each other.
 """
 
+from io import StringIO
+
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -109,3 +112,10 @@ HOSTILE = [
 
 def html(response) -> str:
     return response.content.decode()
+
+
+def import_articles(*args, **options) -> str:
+    """Runs the command; returns what it wrote to stdout and stderr."""
+    out, err = StringIO(), StringIO()
+    call_command("import_articles", *map(str, args), stdout=out, stderr=err, **options)
+    return out.getvalue() + err.getvalue()

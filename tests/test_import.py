@@ -1,6 +1,6 @@
 """Importing plain-text stories (articles/importing.py, manage.py import_articles):
 parsing the seed texts in ../shared/seeds exactly as the seed fixture has them,
-language detection, and what the command writes and reports."""
+and what the command writes and reports."""
 
 import os
 import shutil
@@ -23,10 +23,10 @@ from articles.importing import (
     read_story,
     stated_source,
 )
-from articles.language_detection import detect_language
 from articles.models import Article
 from articles.transliteration import slugify_title
 from tests.factories import make_organization
+from tests.helpers import import_articles
 from tests.shared_data import shared_path
 
 # Each seed: the article it is in the fixture (by slug prefix), its language,
@@ -43,13 +43,6 @@ PAGE_FURNITURE = {"0", "1\xa0537", "Версия для печати", "Пікі
 
 def seed_text(name: str) -> str:
     return shared_path("seeds", name).read_text(encoding="utf-8")
-
-
-def import_articles(*args, **options) -> str:
-    """Runs the command; returns what it wrote to stdout and stderr."""
-    out, err = StringIO(), StringIO()
-    call_command("import_articles", *map(str, args), stdout=out, stderr=err, **options)
-    return out.getvalue() + err.getvalue()
 
 
 def snapshot() -> str:
@@ -229,50 +222,6 @@ def test_cut_at_word_never_splits_a_word():
 def test_a_text_of_page_furniture_only_is_refused():
     with pytest.raises(StoryError, match="only page furniture"):
         parse_story("0\n1\xa0537\nВерсия для печати\n")
-
-
-# --- Language detection ------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "language"),
-    [
-        # Kazakh with no Kazakh-only letter.
-        ("Ол мектепке барады", "kk"),
-        ("Кездесу болды", "kk"),
-        ("Мемлекет басшысы", "kk"),
-        ("Тоқаев кеңес өткізді", "kk"),
-        ("Бүгін", "kk"),
-        # Russian naming Kazakh people and places in Kazakh spelling.
-        ("Токаев встретился с Жүсіпбаевым", "ru"),
-        ("Аким Акмолинской области", "ru"),
-        ("Президент Токаев провёл совещание", "ru"),
-        ("Сегодня", "ru"),
-        (
-            "Председатель Ү. Жүсіпбаев и руководитель департамента Ғ. Тұрсынбаев "
-            "провели заседание группы",
-            "ru",
-        ),
-        ("The agency said", "en"),
-        ("Nur Otan party steps up its anti-corruption work", "en"),
-    ],
-)
-def test_it_detects_the_language_of_short_texts(text, language):
-    assert detect_language(text) == language
-
-
-@pytest.mark.parametrize("language", ["kk", "ru", "en"])
-def test_it_detects_the_language_of_every_fixture_text(seed, language):
-    for article in Article.objects.all():
-        body = getattr(article, f"body_{language}")
-        assert detect_language(body) == language, article.slug
-
-
-@pytest.mark.parametrize("language", ["kk", "ru", "en"])
-def test_it_detects_the_language_of_every_fixture_paragraph(seed, language):
-    for article in Article.objects.all():
-        for paragraph in getattr(article, f"body_{language}").split("\n\n"):
-            assert detect_language(paragraph) == language, paragraph
 
 
 # --- Reading files -----------------------------------------------------------------
@@ -535,74 +484,3 @@ def test_it_shows_what_it_parsed_at_verbosity_2(seeds_dir):
 def test_it_refuses_bad_arguments(tmp_path, make_args, message):
     with pytest.raises(CommandError, match=message):
         import_articles(*make_args(tmp_path))
-
-
-# --- Control characters ------------------------------------------------------------
-# These build their own files, so they run without ../shared.
-
-STORY = (
-    "Агенттік жиын өткізді\n"
-    "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі аудандық әкімдікте жиын өткізді.\n"
-    "Жиынға аудан тұрғындары мен кәсіпкерлер қатысты.\n"
-)
-RAW_CONTROLS = ("\x1b", "\u202e", "\x9b", "\x07", "\u2066")
-
-
-@pytest.mark.parametrize(
-    ("text", "where"),
-    [
-        ("\x1b[31mАгенттік жиын өткізді\x1b[0m" + STORY[21:], "U+001B on line 1, column 1"),
-        (STORY.replace("жиын өткізді\n", "жиын \u202eөткізді\n", 1), "U+202E (RIGHT-TO-LEFT"),
-        (STORY.replace("Жиынға", "Жиынға\x9b2J"), "U+009B on line 3, column 7"),
-        (STORY.replace("тұрғындары", "тұрғын\x07дары"), "U+0007 on line 3"),
-        (STORY + "\u2066Ерке ЕРҚОҢЫР\u2069\n", "U+2066 (LEFT-TO-RIGHT ISOLATE) on line 4"),
-    ],
-)
-def test_it_refuses_a_story_with_control_characters_and_says_where(tmp_path, text, where):
-    path = tmp_path / "story.txt"
-    path.write_text(text, encoding="utf-8")
-
-    with pytest.raises(StoryError, match="control character") as raised:
-        read_story(path)
-
-    assert where in str(raised.value)
-
-
-def test_tabs_and_any_line_breaks_are_not_control_characters(tmp_path):
-    path = tmp_path / "story.txt"
-    path.write_bytes(STORY.replace("\n", "\r\n").replace("Жиынға ", "Жиынға\t").encode())
-
-    assert parse_story(read_story(path)).title == "Агенттік жиын өткізді"
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("verbosity", [0, 1, 2])
-def test_the_command_refuses_control_characters_and_never_echoes_them(tmp_path, verbosity):
-    (tmp_path / "ansi.txt").write_text("\x1b]0;pwned\x07\x1b[2J" + STORY, encoding="utf-8")
-    (tmp_path / "bidi.txt").write_text(STORY.replace("жиын", "\u202eжиын", 1), encoding="utf-8")
-
-    out, err = StringIO(), StringIO()
-
-    with pytest.raises(CommandError, match="all 2 files failed"):
-        call_command("import_articles", str(tmp_path), stdout=out, stderr=err, verbosity=verbosity)
-
-    output = out.getvalue() + err.getvalue()
-    assert not Article.objects.exists()
-    assert not any(control in output for control in RAW_CONTROLS), repr(output)
-    assert f"{tmp_path / 'ansi.txt'}: " in output and "control character U+001B" in output
-    assert "control character U+202E (RIGHT-TO-LEFT OVERRIDE) on line 1, column 10" in output
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("verbosity", [0, 1, 2])
-def test_the_command_escapes_control_characters_in_file_names(tmp_path, verbosity):
-    (tmp_path / "\x1b[31mgood\u202etxt.exe.txt").write_text(STORY, encoding="utf-8")
-    (tmp_path / "\x1b[2Jbad\x07.txt").write_bytes(b"")
-
-    output = import_articles(tmp_path, verbosity=verbosity)
-
-    assert not any(control in output for control in RAW_CONTROLS), repr(output)
-    assert "\\x1b[2Jbad\\x07.txt: empty file" in output
-    if verbosity:
-        assert "\\x1b[31mgood\\u202etxt.exe.txt" in output
-    assert Article.objects.get().title_kk == "Агенттік жиын өткізді"
