@@ -247,18 +247,13 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # The last copy of each page is kept this long besides, for readers while
 # the database is down (served marked stale; editors get the 503 page).
 STALE_PAGE_SECONDS = env.int("STALE_PAGE_SECONDS", default=86_400)
-# Sessions (editors only: readers get none) are kept in the database, which
-# every process shares; with Redis, cached_db also keeps a copy there. A
-# per-process memory cache must not hold them: a logout in one process would
-# not reach the copy in another.
-SESSION_ENGINE = env.str(
-    "SESSION_ENGINE",
-    default=(
-        "django.contrib.sessions.backends.cached_db"
-        if env.str("REDIS_URL", default="")
-        else "django.contrib.sessions.backends.db"
-    ),
-)
+# Sessions (editors only: readers get none) live in the database alone,
+# which every process shares. Not cached_db: when Redis cannot be reached a
+# logout deletes the row but not Redis's copy (the cache drops what it
+# cannot do, articles/caching/backends.py), and that copy would sign the
+# editor in again once Redis is back. A per-process memory cache must not
+# hold them either: a logout in one process would not reach another's copy.
+SESSION_ENGINE = env.str("SESSION_ENGINE", default="django.contrib.sessions.backends.db")
 # bench/http/run only: /bench/minimal, the constant page every figure of the
 # benchmark is compared with (newsroom/benchmark.py). Never in production.
 BENCHMARK_VIEW = env.bool("NEWSROOM_BENCH", default=False)

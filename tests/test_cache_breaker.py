@@ -70,3 +70,18 @@ def test_a_stopped_redis_is_tried_again_after_the_period(caplog):
 
     warnings = [record for record in caplog.records if record.name == "articles.caching.backends"]
     assert len(warnings) == 2
+
+
+def test_sessions_never_keep_a_copy_in_the_cache():
+    """A logout while Redis is unreachable deletes the session row; a copy
+    in the cache (cached_db) would outlive it and sign the editor in again."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.sessions.backends import cache as cache_sessions
+    from django.contrib.sessions.backends import db as db_sessions
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    assert issubclass(store, db_sessions.SessionStore)
+    assert not issubclass(store, cache_sessions.SessionStore)
+    assert "cache" not in settings.SESSION_ENGINE
