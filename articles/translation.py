@@ -2,7 +2,15 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Affiliation, Article, Correction, Initiative, Organization, Person
+from .models import (
+    Affiliation,
+    Article,
+    Correction,
+    Initiative,
+    Organization,
+    Person,
+    StoryImage,
+)
 
 
 @register(Organization)
@@ -32,7 +40,7 @@ class InitiativeTranslationOptions(TranslationOptions):
 class ArticleTranslationOptions(TranslationOptions):
     # Each language version keeps its own byline and source (the Kazakh and
     # Russian versions of one story may come from different outlets).
-    fields = ("title", "lead", "body", "byline", "source", "source_url")
+    fields = ("title", "lead", "body", "byline", "source", "source_url", "lead_image_caption")
     required_languages = {"default": ()}
 
 
@@ -41,4 +49,10 @@ class CorrectionTranslationOptions(TranslationOptions):
     # A story may be corrected in any of its languages; the inline form asks
     # for at least one.
     fields = ("text",)
+    required_languages = {"default": ()}
+
+
+@register(StoryImage)
+class StoryImageTranslationOptions(TranslationOptions):
+    fields = ("caption",)
     required_languages = {"default": ()}

@@ -28,6 +28,7 @@ from .caching.middleware import reader_request
 from .caching.pagination import VersionCountPaginator
 from .filters import ArticleFilter
 from .models import Article, Initiative, Organization, Person
+from .models.stories import ILLUSTRATIONS
 from .notices import language_notes
 from .search.query import MAX_QUERY_LENGTH, RELEVANCE_WINDOW, cut, is_capped
 
@@ -217,8 +218,9 @@ class ArticleDetailView(PageMixin, DetailView):
     def get_queryset(self):
         # The people, organizations, initiatives and corrections are read
         # by fragments cached per content version (article_detail.html), so
-        # a story costs one query, not five, until something changes.
-        return Article.objects.published().for_listing()
+        # a story costs one query, not five, until something changes. Its
+        # pictures and documents come with it (the cached copy keeps them).
+        return Article.objects.published().for_listing().prefetch_related(*ILLUSTRATIONS)
 
     def get_object(self, queryset=None):
         """The story, once per content version: building a story with its

@@ -12,6 +12,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from .media_storage import media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -45,9 +47,13 @@ INSTALLED_APPS = [
     "reversion_compare",
     "axes",
     "csp",
+    "imagekit",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
     "articles.search",
     "articles.caching",
+    "articles.media",
 ]
 
 MIDDLEWARE = [
@@ -203,7 +209,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(env),
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",
@@ -211,6 +217,49 @@ STORAGES = {
         )
     },
 }
+
+# --- Media: images and documents (articles/media/) ---------------------------
+# Uploaded files live in MEDIA_ROOT, served by Django while DEBUG is on and by
+# the web server in front otherwise; with S3_BUCKET set they live in
+# S3-compatible object storage instead (newsroom/media_storage.py).
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Django serves MEDIA_ROOT itself only for development runs (and the tests'
+# live server): never on the hot path of a production machine.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG) and MEDIA_URL.startswith("/")
+# Refused above these sizes, in bytes, and above this many pixels (a
+# decompression bomb: a small file that would take gigabytes to decode).
+IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=25 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=50 * 1024 * 1024)
+# Django keeps an upload in memory up to this size and on disk beyond it; the
+# request body itself may be as large as the largest file plus the form.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o644
+# django-imagekit writes the renditions under this folder of the storage.
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+# Renditions are made by the background task (articles/media/tasks.py), never
+# while a page is built: a page assumes they exist once the image says so.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "imagekit.cachefiles.namers.source_name_as_path"
+
+# --- Background tasks (django-tasks, its database backend) ------------------
+# Renditions, text extraction and re-indexing run in `manage.py run_worker`
+# processes; the queue is a table of the site's own database, so SQLite and
+# PostgreSQL both work and no other service is needed. TASKS_IMMEDIATE=1 runs
+# each task at once in the process that queues it (for one-off scripts).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if env.bool("TASKS_IMMEDIATE", default=False)
+            else "django_tasks_db.DatabaseBackend"
+        ),
+    }
+}
+# A failed task is tried this many times in all, waiting longer each time.
+TASK_ATTEMPTS = env.int("TASK_ATTEMPTS", default=3)
+TASK_RETRY_SECONDS = env.int("TASK_RETRY_SECONDS", default=30)
 
 # --- Cache and sessions ------------------------------------------------------
 # With REDIS_URL, every process on every machine shares one Redis; otherwise

@@ -1,8 +1,10 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from articles.sitemaps import SITEMAPS
 from articles.views import language_redirect, robots_txt
@@ -39,6 +41,17 @@ urlpatterns += i18n_patterns(
 # In the language of the address, even for a request refused before
 # LocaleMiddleware ran.
 handler400 = "newsroom.bad_requests.bad_request"
+
+if settings.SERVE_MEDIA:
+    from articles.media.views import media_file
+
+    # The development server's media; in production the web server in
+    # front or the object storage serves them (README.md, "Media files").
+    urlpatterns.append(
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media_file, name="media"
+        )
+    )
 
 if settings.BENCHMARK_VIEW:
     from newsroom.benchmark import minimal_page

@@ -29,6 +29,7 @@ from .entities import (
     PersonQuerySet,
     unique_slug,
 )
+from .illustrations import StoryImage
 from .stories import (
     ARTICLE_TEXT_FIELDS,
     PUBLICATION_TEXT_FIELDS,
@@ -42,6 +43,7 @@ from .stories import (
 from .workflow import Correction, MentionSuggestion
 
 __all__ = [
+    "StoryImage",
     "ARTICLE_TEXT_FIELDS",
     "LANGUAGE_CODES",
     "PUBLICATION_TEXT_FIELDS",

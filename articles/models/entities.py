@@ -230,8 +230,8 @@ class OrganizationQuerySet(EntityQuerySet):
 
     def for_detail(self) -> "OrganizationQuerySet":
         """An organization's page: parent, sub-organizations, people, initiatives."""
-        return self.select_related("parent").prefetch_related(
-            affiliations_for_profile("person"), "children", "initiatives"
+        return self.select_related("parent", "logo").prefetch_related(
+            affiliations_for_profile("person"), "children", "initiatives", "documents"
         )
 
 
@@ -255,6 +255,17 @@ class Organization(Entity):
         ),
     )
     website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "media.Image",
+        verbose_name=_("logo"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="logo_of",
+    )
+    documents = models.ManyToManyField(
+        "media.Document", related_name="organizations", verbose_name=_("documents"), blank=True
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent organization"),
@@ -289,7 +300,9 @@ class Organization(Entity):
 class PersonQuerySet(EntityQuerySet):
     def for_detail(self) -> "PersonQuerySet":
         """A person's page: affiliations with their organizations, initiatives."""
-        return self.prefetch_related(affiliations_for_profile("organization"), "initiatives")
+        return self.select_related("portrait").prefetch_related(
+            affiliations_for_profile("organization"), "initiatives", "documents"
+        )
 
 
 class Person(Entity):
@@ -307,6 +320,17 @@ class Person(Entity):
         help_text=_("The position or role a reader needs to place the person."),
     )
     biography = models.TextField(_("biography"), blank=True)
+    portrait = models.ForeignKey(
+        "media.Image",
+        verbose_name=_("portrait"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="portrait_of",
+    )
+    documents = models.ManyToManyField(
+        "media.Document", related_name="people", verbose_name=_("documents"), blank=True
+    )
     organizations = models.ManyToManyField(
         Organization,
         through="Affiliation",
@@ -360,12 +384,15 @@ class InitiativeQuerySet(EntityQuerySet):
 
     def for_detail(self) -> "InitiativeQuerySet":
         """An initiative's page: the organizations and people involved."""
-        return self.prefetch_related("organizations", "people")
+        return self.prefetch_related("organizations", "people", "documents")
 
 
 class Initiative(Entity, PartialPeriod):
     Status = InitiativeStatus
     description = models.TextField(_("description"), blank=True)
+    documents = models.ManyToManyField(
+        "media.Document", related_name="initiatives", verbose_name=_("documents"), blank=True
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
     )

@@ -13,7 +13,7 @@ from functools import reduce
 from typing import NamedTuple
 
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,7 @@ from ..links import external_url
 from ..transliteration import SLUG_MAX_LENGTH, slugify_title
 from .choices import LANGUAGE_CODES, ArticleStatus, Language, TranslationStatus
 from .entities import Initiative, Organization, Person, slug_not_empty, unique_slug
+from .illustrations import StoryImage, body_blocks
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -40,10 +41,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self) -> "ArticleQuerySet":
-        return self.select_related("source_kk", "source_ru", "source_en")
+        return self.select_related("source_kk", "source_ru", "source_en", "lead_image")
 
     def for_detail(self) -> "ArticleQuerySet":
-        return self.for_listing().prefetch_related(*entities.LINKS, "corrections")
+        return self.for_listing().prefetch_related(*entities.LINKS, "corrections", *ILLUSTRATIONS)
 
     def translation_status(self, language: str, status: str) -> "ArticleQuerySet":
         """Articles whose ``language`` version is in ``status`` (a
@@ -93,6 +94,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(shares_an_entity).exclude(pk=article.pk)
 
 
+# What a story page shows besides its text: one query each, however many.
+ILLUSTRATIONS = (
+    Prefetch("story_images", queryset=StoryImage.objects.select_related("image")),
+    "documents",
+)
 ARTICLE_TEXT_FIELDS = ("title", "lead", "body")
 # What a language version needs before the article may be published.
 PUBLICATION_TEXT_FIELDS = ("title", "lead")
@@ -178,6 +184,27 @@ class Article(models.Model):
     )
     initiatives = models.ManyToManyField(
         Initiative, related_name="articles", verbose_name=_("initiatives"), blank=True
+    )
+    lead_image = models.ForeignKey(
+        "media.Image",
+        verbose_name=_("lead image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lead_of",
+        help_text=_("Shown above the story, in lists and when the story is shared."),
+    )
+    lead_image_caption = models.TextField(
+        _("lead image caption"),
+        blank=True,
+        help_text=_("This story's own caption; the image's caption when empty."),
+    )
+    documents = models.ManyToManyField(
+        "media.Document",
+        related_name="articles",
+        verbose_name=_("documents"),
+        blank=True,
+        help_text=_("Rulings, reports and declarations the story is based on."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -391,6 +418,17 @@ class Article(models.Model):
             else:
                 del paragraphs[0]
         return paragraphs
+
+    def body_blocks(self) -> list:
+        """The body's paragraphs with the story's pictures placed among them."""
+        return body_blocks(self.body_paragraphs(), self.story_images.all())
+
+    @property
+    def lead_caption(self) -> str:
+        """The lead image's caption for this story, or the image's own."""
+        if self.lead_image is None:
+            return ""
+        return self.lead_image_caption or self.lead_image.caption
 
     def credits(self, language: str | None = None) -> VersionCredits:
         """Byline, source and source URL of the ``language`` version only.

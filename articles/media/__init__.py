@@ -1,0 +1,1 @@
+"""Media: the image library and its renditions, documents and their text."""
