@@ -4,7 +4,10 @@ Mounted inside i18n_patterns, so ``/ru/feed/`` is the Russian feed: the
 active language picks the texts (with the site's fallback, as on the news
 list), the links and the feed's language. Five queries whatever the number
 of items: the stories with their sources, the people, organizations and
-initiatives named as categories, and the stories' corrections.
+initiatives named as categories, and the stories' corrections. A story
+with a lead image has it as the item's enclosure (the stored file, whose
+length is known) and, in RSS, as ``media:content`` (a rendition about
+1,280 pixels wide, with its size).
 """
 
 from dataclasses import dataclass
@@ -12,17 +15,42 @@ from datetime import datetime
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from . import entities
 from .caching import versions
+from .media.pictures import SharedImage, shared_image
 from .models import Article
+
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
+
+
+class MediaRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with Media RSS's ``media:content`` for each item's image."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        image = item.get("image")
+        if image is not None:
+            attributes = {
+                "url": image.url,
+                "medium": "image",
+                "type": image.mime_type,
+                "width": str(image.width),
+                "height": str(image.height),
+            }
+            handler.addQuickElement("media:content", "", attributes)
 
 
 class LatestArticlesFeed(Feed):
+    feed_type = MediaRssFeed
     item_count = 20
     url_name = "articles:feed"
 
@@ -44,6 +72,7 @@ class LatestArticlesFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         # The feed has no object; the request is what items() needs.
+        self.request = request
         return request
 
     def items(self, request) -> list["FeedItem"]:
@@ -56,7 +85,8 @@ class LatestArticlesFeed(Feed):
         )
 
     def articles(self):
-        return Article.objects.published().for_detail()[: self.item_count]
+        published = Article.objects.published().for_listing()
+        return published.prefetch_related(*entities.LINKS, "corrections")[: self.item_count]
 
     def item_title(self, item: "FeedItem") -> str:
         return item.title
@@ -79,6 +109,19 @@ class LatestArticlesFeed(Feed):
     def item_categories(self, item: "FeedItem") -> list[str]:
         return item.categories
 
+    def item_enclosures(self, item: "FeedItem") -> list[Enclosure]:
+        if item.enclosure is None:
+            return []
+        url, length, mime_type = item.enclosure
+        return [Enclosure(self.request.build_absolute_uri(url), str(length), mime_type)]
+
+    def item_extra_kwargs(self, item: "FeedItem") -> dict:
+        if item.image is None:
+            return {}
+        image = item.image
+        url = self.request.build_absolute_uri(image.url)
+        return {"image": SharedImage(url, image.width, image.height, image.mime_type, None)}
+
 
 @dataclass(frozen=True)
 class FeedItem:
@@ -91,6 +134,8 @@ class FeedItem:
     modified_at: datetime
     author_name: str | None
     categories: list[str]
+    image: SharedImage | None = None
+    enclosure: tuple[str, int, str] | None = None
 
     @classmethod
     def of(cls, article: Article) -> "FeedItem":
@@ -101,7 +146,8 @@ class FeedItem:
             "<p><strong>{}, {}:</strong> {}</p>",
             ((_("Correction"), date_format(c.date), c.text) for c in article.corrections.all()),
         )
-        entities = [*article.people.all(), *article.organizations.all(), *article.initiatives.all()]
+        linked = [*article.people.all(), *article.organizations.all(), *article.initiatives.all()]
+        lead_image = article.lead_image
         return cls(
             # Plain text: Atom titles are text, and the feed writer escapes it.
             title=article.title,
@@ -111,7 +157,13 @@ class FeedItem:
             modified_at=article.modified_at,
             # The byline of this language's version only, as on the article page.
             author_name=article.credits().byline or None,
-            categories=[str(entity) for entity in entities],
+            categories=[str(entity) for entity in linked],
+            image=shared_image(lead_image) if lead_image else None,
+            enclosure=(
+                (lead_image.file.url, lead_image.file_size, lead_image.mime_type)
+                if lead_image
+                else None
+            ),
         )
 
 

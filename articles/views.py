@@ -31,6 +31,7 @@ from .models import Article, Initiative, Organization, Person
 from .models.stories import ILLUSTRATIONS
 from .notices import language_notes
 from .search.query import MAX_QUERY_LENGTH, RELEVANCE_WINDOW, cut, is_capped
+from .search.results import document_texts
 
 
 def language_redirect(request):
@@ -195,7 +196,8 @@ class SearchView(ArticleListView):
     def get_queryset(self):
         if not self.request.GET:
             return Article.objects.none()  # an empty search page: nothing asked yet
-        return super().get_queryset()
+        # A result found through an attached document quotes that document.
+        return super().get_queryset().prefetch_related(document_texts())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

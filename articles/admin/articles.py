@@ -16,6 +16,7 @@ from .. import services
 from ..models import Article, ArticleStatus
 from .base import VersionedTranslationAdmin
 from .forms import ArticleAdminForm
+from .illustrations import StoryImageInline
 from .workflow import (
     ArticleWorkflowAdminMixin,
     CorrectionInline,
@@ -139,9 +140,15 @@ class ArticleAdmin(PublicationGuardMixin, ArticleWorkflowAdminMixin, VersionedTr
         "people",
         "organizations",
         "initiatives",
+        "lead_image",
+        "documents",
     )
     fieldsets = (
         (None, {"fields": ("title", "lead", "body", "byline", "edit_token")}),
+        (
+            _("Pictures and documents"),
+            {"fields": ("lead_image", "lead_image_caption", "documents")},
+        ),
         (
             _("Publication"),
             {"fields": ("status", "published_at", "original_language", "slug")},
@@ -149,7 +156,7 @@ class ArticleAdmin(PublicationGuardMixin, ArticleWorkflowAdminMixin, VersionedTr
         (_("Source"), {"fields": ("source", "source_url")}),
         (_("Concerns"), {"fields": ("people", "organizations", "initiatives")}),
     )
-    inlines = (MentionSuggestionInline, CorrectionInline)
+    inlines = (StoryImageInline, MentionSuggestionInline, CorrectionInline)
     actions = (
         "publish_selected",
         "unpublish_selected",

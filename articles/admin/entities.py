@@ -51,7 +51,17 @@ class PersonAdmin(StoryCountMixin, VersionedTranslationAdmin):
         "slug",
     )
     inlines = (AffiliationInline,)
-    fields = ("name", "name_variants", "position", "biography", "slug", "edit_token")
+    autocomplete_fields = ("portrait", "documents")
+    fields = (
+        "name",
+        "name_variants",
+        "position",
+        "biography",
+        "portrait",
+        "documents",
+        "slug",
+        "edit_token",
+    )
 
 
 @admin.register(Organization)
@@ -72,7 +82,7 @@ class OrganizationAdmin(StoryCountMixin, VersionedTranslationAdmin):
         "name_variants_en",
         "slug",
     )
-    autocomplete_fields = ("parent",)
+    autocomplete_fields = ("parent", "logo", "documents")
     fields = (
         "name",
         "short_name",
@@ -82,6 +92,8 @@ class OrganizationAdmin(StoryCountMixin, VersionedTranslationAdmin):
         "is_office",
         "parent",
         "website",
+        "logo",
+        "documents",
         "slug",
         "edit_token",
     )
@@ -102,7 +114,7 @@ class InitiativeAdmin(StoryCountMixin, VersionedTranslationAdmin):
         "name_variants_en",
         "slug",
     )
-    autocomplete_fields = ("organizations", "people")
+    autocomplete_fields = ("organizations", "people", "documents")
     fieldsets = (
         (
             None,
@@ -110,6 +122,7 @@ class InitiativeAdmin(StoryCountMixin, VersionedTranslationAdmin):
         ),
         PERIOD_FIELDSET,
         (_("Involved"), {"fields": ("organizations", "people")}),
+        (_("Documents"), {"fields": ("documents",)}),
     )
 
     @admin.display(description=_("period"))

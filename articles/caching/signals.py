@@ -1,6 +1,6 @@
 """Receivers that change the content version on every write to what public
 pages show: stories, people, organizations, initiatives, affiliations,
-corrections and the links between them.
+corrections, images, documents and the links between them.
 
 Signals are used here for cache maintenance only, as search/signals.py
 uses them for the index: the admin, history restores, services, the
@@ -12,15 +12,27 @@ themselves, as ``generate_articles`` does.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from articles import entities
-from articles.models import Affiliation, Article, Correction, Initiative
+from articles.media.models import Document, Image
+from articles.models import Affiliation, Article, Correction, Initiative, StoryImage
 
 from . import versions
 
-MODELS = (Article, *(t.model for t in entities.ENTITY_TYPES), Affiliation, Correction)
+MODELS = (
+    Article,
+    *(t.model for t in entities.ENTITY_TYPES),
+    Affiliation,
+    Correction,
+    Image,
+    Document,
+    StoryImage,
+)
 LINKS = (
     *(getattr(Article, link).through for link in entities.LINKS),
     Initiative.organizations.through,
     Initiative.people.through,
+    # The documents of stories, people, organizations and initiatives.
+    Article.documents.through,
+    *(t.model.documents.through for t in entities.ENTITY_TYPES),
 )
 
 

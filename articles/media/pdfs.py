@@ -43,6 +43,18 @@ METADATA_FIELDS = {
 }
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
+# What a damaged or hostile PDF makes pypdf raise.
+READ_ERRORS = (
+    PdfReadError,
+    PyPdfError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    OSError,
+    RecursionError,
+    AssertionError,
+)
 
 
 def is_pdf(head: bytes) -> bool:
@@ -143,3 +155,10 @@ def without_metadata(data: bytes) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def read_metadata_of(data: bytes) -> dict:
+    try:
+        return read_metadata(PdfReader(io.BytesIO(data), strict=False))
+    except READ_ERRORS:
+        return {}

@@ -58,8 +58,27 @@ def article_names(article: Article) -> str:
     return name_keys(text)
 
 
+def _documents_prefetch() -> Prefetch:
+    Document = Article._meta.get_field("documents").related_model
+    return Prefetch("documents", queryset=Document.objects.only("pk", "text", "text_language"))
+
+
+def document_keys(article: Article) -> list[str]:
+    """Keys of the text of the article's documents (prefetched), each in its
+    own language, or as every language when that is unknown: a story is
+    found through the rulings and reports attached to it, like its body."""
+    keys = []
+    for document in article.documents.all():
+        if not document.text:
+            continue
+        codes = [document.text_language] if document.text_language in LANGUAGES else LANGUAGES
+        keys.extend(index_keys(document.text, code) for code in codes)
+    return keys
+
+
 def build_document(article: Article) -> SearchDocument:
-    """The search document of an article whose entities are prefetched."""
+    """The search document of an article whose entities and documents are
+    prefetched."""
     parts = {"titles": [], "leads": [], "bodies": []}
     languages = []
     for code in LANGUAGES:
@@ -68,6 +87,7 @@ def build_document(article: Article) -> SearchDocument:
             languages.append(code)
         for part, text in zip(parts.values(), texts, strict=True):
             part.append(index_keys(text, code))
+    parts["bodies"].extend(document_keys(article))
     return SearchDocument(
         article_id=article.pk,
         names=article_names(article),
@@ -91,7 +111,9 @@ def index_articles(
         ids = Article.objects.order_by("pk").values_list("pk", flat=True).iterator()
     done = 0
     for batch in _chunks(ids, batch_size):
-        articles = Article.objects.filter(pk__in=batch).prefetch_related(*_entity_prefetches())
+        articles = Article.objects.filter(pk__in=batch).prefetch_related(
+            *_entity_prefetches(), _documents_prefetch()
+        )
         documents = [build_document(article) for article in articles]
         with transaction.atomic():
             SearchDocument.objects.bulk_create(

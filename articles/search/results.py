@@ -7,14 +7,24 @@ window (query.py), once per content version; the search page reads the
 passages and the matching names from the same object.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import get_language
 
 from articles.caching import versions
+from articles.languages import CODES
+from articles.models import Article
 
 from .query import entities_in_order, matching_entities, parse, rank, window
 from .ranked import RankedArticles
 from .snippets import Snippet, snippet
+
+
+def document_texts() -> Prefetch:
+    """The attached documents' texts, for the snippets of results found
+    through them: one query for a page of results."""
+    Document = Article._meta.get_field("documents").related_model
+    columns = ("pk", "text", "text_language", *(f"title_{code}" for code in CODES))
+    return Prefetch("documents", queryset=Document.objects.only(*columns))
 
 
 class Search:

@@ -21,21 +21,34 @@ def article_saved(sender, instance: Article, **kwargs) -> None:
     indexing.index_articles([instance.pk])
 
 
-def links_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
-    """Article.people/organizations/initiatives changed, from either side."""
+def _linked_articles(instance, action: str, reverse: bool, pk_set) -> list[int] | None:
+    """The articles whose links an m2m_changed signal changed, from either
+    side; None for the signals that change nothing yet."""
     if action == "pre_clear" and reverse:
         # After the clear the links are gone: remember whose they were.
         instance._search_cleared = list(instance.articles.values_list("pk", flat=True))
-        return
+        return None
     if action not in ("post_add", "post_remove", "post_clear"):
-        return
+        return None
     if not reverse:
-        ids = [instance.pk]
-    elif action == "post_clear":
-        ids = getattr(instance, "_search_cleared", [])
-    else:
-        ids = list(pk_set or ())
-    indexing.refresh_names(ids)
+        return [instance.pk]
+    if action == "post_clear":
+        return getattr(instance, "_search_cleared", [])
+    return list(pk_set or ())
+
+
+def links_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    """Article.people/organizations/initiatives changed, from either side."""
+    ids = _linked_articles(instance, action, reverse, pk_set)
+    if ids is not None:
+        indexing.refresh_names(ids)
+
+
+def documents_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    """Article.documents changed: the stories' document keys, from either side."""
+    ids = _linked_articles(instance, action, reverse, pk_set)
+    if ids is not None:
+        indexing.index_articles(ids)
 
 
 def entity_saved(sender, instance, **kwargs) -> None:
@@ -55,6 +68,9 @@ def entity_deleted(sender, instance, **kwargs) -> None:
 
 def connect() -> None:
     post_save.connect(article_saved, sender=Article, dispatch_uid="search_article_saved")
+    m2m_changed.connect(
+        documents_changed, sender=Article.documents.through, dispatch_uid="search_documents"
+    )
     for entity_type in entities.ENTITY_TYPES:
         field, model = entity_type.link, entity_type.model
         through = getattr(Article, field).through

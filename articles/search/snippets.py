@@ -22,6 +22,8 @@ class Snippet:
     language: str  # the language version shown
     title: SafeString
     text: SafeString
+    # The title of the attached document the passage comes from, if any.
+    document: str = ""
 
 
 def _marked(text: str, query: SearchQuery, language: str) -> list[tuple[int, int, bool]]:
@@ -67,14 +69,30 @@ def highlight(text: str, query: SearchQuery, language: str, *, window: int | Non
     return mark_safe(html)  # every piece above was escaped
 
 
+def _text_matches(text: str, query: SearchQuery, language: str) -> bool:
+    # Each distinct word once: a body repeats most of its words.
+    words = {fold(word) for word in TOKEN.findall(normalize(text)) if len(word) <= MAX_TOKEN_LENGTH}
+    return any(query.matches(word, language) for word in words)
+
+
 def _version_matches(article, query: SearchQuery, language: str) -> bool:
-    for field in ("title", "lead", "body"):
-        text = normalize(getattr(article, f"{field}_{language}") or "")
-        # Each distinct word once: a body repeats most of its words.
-        words = {fold(word) for word in TOKEN.findall(text) if len(word) <= MAX_TOKEN_LENGTH}
-        if any(query.matches(word, language) for word in words):
-            return True
-    return False
+    return any(
+        _text_matches(getattr(article, f"{field}_{language}") or "", query, language)
+        for field in ("title", "lead", "body")
+    )
+
+
+def _matching_document(article, query: SearchQuery, language: str):
+    """The first attached document whose text matches, when the search's
+    queryset prefetched them (results.DOCUMENT_TEXTS)."""
+    if "documents" not in getattr(article, "_prefetched_objects_cache", {}):
+        return None
+    for document in article.documents.all():
+        if document.text and _text_matches(
+            document.text, query, document.text_language or language
+        ):
+            return document
+    return None
 
 
 def snippet(article, query: SearchQuery, language: str) -> Snippet:
@@ -82,10 +100,18 @@ def snippet(article, query: SearchQuery, language: str) -> Snippet:
     ``language`` when that version matches, else in the first version (in
     the site's fallback order) that does."""
     versions = [code for code in resolution_order(language) if getattr(article, f"title_{code}")]
-    shown = next(
-        (code for code in versions if _version_matches(article, query, code)),
-        versions[0] if versions else language,
-    )
+    shown = next((code for code in versions if _version_matches(article, query, code)), None)
+    if shown is None:
+        shown = versions[0] if versions else language
+        document = _matching_document(article, query, language)
+        if document is not None:
+            text_language = document.text_language or language
+            return Snippet(
+                language=shown,
+                title=highlight(getattr(article, f"title_{shown}") or "", query, shown),
+                text=highlight(document.text, query, text_language, window=WINDOW),
+                document=str(document),
+            )
     title = getattr(article, f"title_{shown}") or ""
     lead = getattr(article, f"lead_{shown}") or ""
     body = getattr(article, f"body_{shown}") or ""
