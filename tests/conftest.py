@@ -53,6 +53,13 @@ def _site_language():
 
 
 @pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files go to a folder of the test's own, never to the
+    developer's media/ (and nothing of one test is seen by another)."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """MD5 instead of the production PBKDF2 (a third of a second per user):
     passwords are still hashed and checked for real, logins included."""

@@ -4,8 +4,10 @@ import itertools
 from datetime import timedelta
 
 from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from articles.media.models import Document, Image
 from articles.models import Article, Initiative, Organization, Person
 
 _sequence = itertools.count(1)
@@ -74,3 +76,24 @@ def make_user(*, role: str | None = None, superuser: bool = False, **fields) -> 
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def make_image(*, data: bytes | None = None, name: str = "photo.jpg", **fields) -> Image:
+    """An image of the library, stored through the model like any upload."""
+    from tests.media.files import encoded, photo
+
+    fields.setdefault("title", f"Image {_next()}")
+    image = Image(**fields)
+    content = data if data is not None else encoded(photo(64, 48), "JPEG")
+    image.file.save(name, ContentFile(content, name=name))
+    return image
+
+
+def make_document(*, data: bytes | None = None, name: str = "ruling.pdf", **fields) -> Document:
+    from tests.media.files import pdf
+
+    fields.setdefault("title_kk", f"Құжат {_next()}")
+    document = Document(**fields)
+    content = data if data is not None else pdf(["Сот шешімі"])
+    document.file.save(name, ContentFile(content, name=name))
+    return document

@@ -17,7 +17,7 @@ from tests.factories import make_user
 
 LANGUAGES = ("kk", "ru", "en")
 ROLES = ["Editor", "Publisher"]
-INLINE_PREFIXES = ("mention_suggestions", "corrections")
+INLINE_PREFIXES = ("story_images", "mention_suggestions", "corrections")
 
 
 def article_form_data(article: Article | None = None, **overrides) -> dict:
@@ -44,7 +44,8 @@ def article_form_data(article: Article | None = None, **overrides) -> dict:
         "source_url_ru": "",
         "source_url_en": "",
     }
-    # The inlines' management forms: no suggested link decided, no correction.
+    # The inlines' management forms: no picture placed, no suggested link
+    # decided, no correction.
     for prefix in INLINE_PREFIXES:
         data[f"{prefix}-TOTAL_FORMS"] = "0"
         data[f"{prefix}-INITIAL_FORMS"] = "0"

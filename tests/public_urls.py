@@ -11,9 +11,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
 # Not reader pages: the admin (tests/test_admin_matrix.py), the language
-# switch (a POST with a redirect, tests/test_security.py) and the probe.
+# switch (a POST with a redirect, tests/test_security.py), the probe and the
+# development server's media files (tests/media/test_serving.py).
 NOT_PUBLIC_NAMESPACES = {"admin"}
-NOT_PUBLIC_NAMES = {"set_language", "healthz"}
+NOT_PUBLIC_NAMES = {"set_language", "healthz", "media"}
 
 
 @dataclass(frozen=True)

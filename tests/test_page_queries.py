@@ -8,18 +8,27 @@ then the crowd beside them. Each test runs in a savepoint inside the
 module's transaction, which is rolled back at the end of the module.
 """
 
+import re
 from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from articles.caching import versions
-from articles.models import Affiliation
-from tests.factories import make_article, make_initiative, make_organization, make_person
+from articles.media.models import Image
+from articles.models import Affiliation, Article, StoryImage
+from tests.factories import (
+    make_article,
+    make_document,
+    make_image,
+    make_initiative,
+    make_organization,
+    make_person,
+)
 from tests.helpers import url
 from tests.reader_pages import PAGE_NAMES, LinkedStories, make_linked_stories, pages
 
@@ -33,17 +42,19 @@ EXPECTED_QUERIES = {
     # version, count, page, which rows 4 filters offer (their ids: once per
     # version) and those rows (3 filters: no story here has a source)
     "list": 10,
-    "detail": 7,  # version, article with sources, 3 entity prefetches, corrections, related
+    # version, article with sources and lead image, its pictures, its
+    # documents, 3 entity prefetches, corrections, related
+    "detail": 9,
     "person-list": 3,  # version, count, page with story counts
-    # version, person; for the profile (once per version): the person again,
-    # affiliations, initiatives; story count and page
-    "person-detail": 7,
+    # version, person with portrait; for the profile (once per version): the
+    # person again, affiliations, initiatives, documents; story count and page
+    "person-detail": 8,
     "organization-list": 3,
-    "organization-detail": 8,  # + parent joined, sub-organizations
+    "organization-detail": 9,  # + parent and logo joined, sub-organizations
     "initiative-list": 3,
-    # version, initiative; the profile: initiative, organizations, people;
-    # story count and page
-    "initiative-detail": 7,
+    # version, initiative; the profile: initiative, organizations, people,
+    # documents; story count and page
+    "initiative-detail": 8,
 }
 
 # Feeds and sitemaps are not HTML pages (tests/test_feeds.py and
@@ -83,8 +94,30 @@ def every_filter_path(stories: LinkedStories) -> str:
     return "/ru/articles/" + query
 
 
+def illustrate(article, people, organizations, initiatives) -> None:
+    """A lead image, a dozen pictures in the body and a dozen documents for
+    the story, a portrait, a logo and documents for its entities."""
+    images = [make_image() for _ in range(13)]
+    documents = [make_document() for _ in range(12)]
+    # As once the worker has made the renditions: pages show every srcset.
+    Image.objects.update(renditions_ready=True)
+    article.lead_image = images[0]
+    article.save()
+    for number, image in enumerate(images[1:]):
+        StoryImage.objects.create(article=article, image=image, after_paragraph=number % 3)
+    article.documents.add(*documents)
+    people[0].portrait = images[1]
+    people[0].save()
+    people[0].documents.add(*documents)
+    organizations[0].logo = images[2]
+    organizations[0].save()
+    organizations[0].documents.add(*documents)
+    initiatives[0].documents.add(*documents)
+
+
 def crowd(stories: LinkedStories) -> LinkedStories:
-    """The same kinds of objects, each linked to 50+ others."""
+    """The same kinds of objects, each linked to 50+ others, and with
+    pictures and documents."""
     people = [make_person() for _ in range(55)]
     organizations = [make_organization(parent=stories.organization) for _ in range(55)]
     initiatives = [make_initiative() for _ in range(55)]
@@ -100,6 +133,11 @@ def crowd(stories: LinkedStories) -> LinkedStories:
     initiatives[0].people.add(*people)
     initiatives[0].organizations.add(*organizations)
     people[0].initiatives.add(*initiatives)
+    illustrate(article, people, organizations, initiatives)
+    lead_images = list(Image.objects.all()[:5])
+    for number, story in enumerate(Article.objects.exclude(pk=article.pk)[:60]):
+        story.lead_image = lead_images[number % 5]
+        story.save()
     return LinkedStories(
         person=people[0],
         organization=organizations[0],
@@ -118,8 +156,9 @@ class Crowded:
 
 
 @pytest.fixture(scope="module")
-def crowded(django_db_setup, django_db_blocker) -> Crowded:
-    with django_db_blocker.unblock(), transaction.atomic():
+def crowded(django_db_setup, django_db_blocker, tmp_path_factory) -> Crowded:
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
+    with media, django_db_blocker.unblock(), transaction.atomic():
         stories = make_linked_stories()
         paths = [
             *(page_path(stories, page) for page in PAGE_NAMES),
@@ -158,3 +197,16 @@ def test_it_runs_a_fixed_number_of_queries_for_feeds_and_sitemaps(client, crowde
     few = crowded.few[path]
 
     assert count_queries(client, path) == few == EXPECTED_FEED_AND_SITEMAP_QUERIES[path]
+
+
+def test_the_crowded_pages_show_every_picture_and_document(client, crowded):
+    story = client.get(page_path(crowded.crowded, "detail")).content.decode()
+    person = client.get(page_path(crowded.crowded, "person-detail")).content.decode()
+
+    # The lead image and the twelve in the body, each with WebP and a fallback.
+    figures = re.findall(r"<figure.*?</figure>", story, re.DOTALL)
+    assert len(figures) == 13
+    assert all('type="image/webp"' in figure and " srcset=" in figure for figure in figures)
+    assert story.count('type="application/pdf"') == 12
+    assert person.count('type="application/pdf"') == 12
+    assert 'class="portrait"' in person

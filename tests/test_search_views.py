@@ -148,8 +148,9 @@ def test_it_runs_a_fixed_number_of_queries(client, story):
     # the page cache's content version, which rows 4 filters offer (their
     # ids, found once per content version), the relevance window (found,
     # scored and ordered: counting it needs no query), the page, matching
-    # entities, the filters' rows (only people here)
-    assert (few, many) == (9, 9)
+    # entities, the filters' rows (only people here), the page's stories'
+    # attached documents (for snippets found in them)
+    assert (few, many) == (10, 10)
 
 
 def test_the_article_list_filter_uses_the_search_engine(client, story):
