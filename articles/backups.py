@@ -33,10 +33,14 @@ from django.core.management import call_command
 from django.core.serializers import json
 from django.db import connection, models, transaction
 
+from .media.backups import MediaSummary, copy_media, media_directory, named_files
+from .media.backups import Progress as MediaProgress
+
 # Left out: rows that migrate recreates (content types, permissions), that
 # are useless after a restore (sessions), or that are derived from articles
 # and rebuilt while loading (the search index, app label "search").
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "search"]
+# The background tasks' results (django_tasks_database) are a log, not content.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "search", "django_tasks_database"]
 
 
 FORMAT = "json-exact"
@@ -55,6 +59,7 @@ class Summary:
     objects: Counter
     references: int
     seconds: float
+    media: MediaSummary
 
 
 class ExactJSONEncoder(json.DjangoJSONEncoder):
@@ -96,10 +101,14 @@ class Serializer(json.Serializer):
 Deserializer = json.Deserializer
 
 
-def write_backup(path: Path, progress: Progress | None = None) -> Summary:
+def write_backup(
+    path: Path, progress: Progress | None = None, media_progress: MediaProgress | None = None
+) -> Summary:
     """Writes the backup to ``path``, replacing it only once it is complete
-    and its references check out. ``progress`` is called with each model's
-    label and object count as the model is written."""
+    and its references check out, and the media files its rows name to
+    ``media_directory(path)``. ``progress`` is called with each model's
+    label and object count as the model is written, ``media_progress`` with
+    the files copied so far and their number."""
     started = time.monotonic()
     path = Path(path)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
@@ -120,12 +129,14 @@ def write_backup(path: Path, progress: Progress | None = None) -> Summary:
             with open(temporary, encoding="utf-8") as stream:
                 records = jsonlib.load(stream)
             references, broken = check_references(records)
+        files = named_files(records)
         if broken:
             shown = "\n".join(broken[:10])
             more = f"\n… and {len(broken) - 10:,} more" if len(broken) > 10 else ""
             raise BackupError(
                 f"The backup would not restore: {len(broken):,} broken references.\n{shown}{more}"
             )
+        media = copy_media(files, media_directory(path), media_progress)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
@@ -137,6 +148,7 @@ def write_backup(path: Path, progress: Progress | None = None) -> Summary:
         objects=Counter(record["model"] for record in records),
         references=references,
         seconds=time.monotonic() - started,
+        media=media,
     )
 
 

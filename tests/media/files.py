@@ -10,7 +10,10 @@ from PIL import Image, PngImagePlugin
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
-XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description photoshop:City="Almaty"/></rdf:RDF></x:xmpmeta>'
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF>'
+    b'<rdf:Description photoshop:City="Almaty"/></rdf:RDF></x:xmpmeta>'
+)
 
 
 def photo(width: int = 1200, height: int = 800, *, color=(180, 40, 40)) -> Image.Image:
@@ -76,7 +79,9 @@ def bomb_png(width: int = 8000, height: int = 6000) -> bytes:
     return encoded(Image.new("L", (width, height), 0), "PNG", optimize=True)
 
 
-SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+SVG = (
+    b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+)
 
 
 def upload(name: str, data: bytes, content_type: str = "application/octet-stream"):
