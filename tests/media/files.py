@@ -68,9 +68,10 @@ def animated_gif() -> bytes:
 
 
 def animated_webp() -> bytes:
-    frames = [photo(60, 40, color=(0, i * 60, 0)) for i in range(3)]
+    colors = [(255, 0, 0), (0, 255, 0), (0, 0, 255)]
+    frames = [Image.new("RGB", (60, 40), color) for color in colors]
     buffer = io.BytesIO()
-    frames[0].save(buffer, "WEBP", save_all=True, append_images=frames[1:], duration=100)
+    frames[0].save(buffer, "WEBP", save_all=True, append_images=frames[1:], duration=100, loop=0)
     return buffer.getvalue()
 
 
