@@ -19,6 +19,16 @@ from tests.media.worker import run_tasks
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages matched below are the English ones."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 RULING = (
     "Алматы қалалық сотының үкімі. Сотталушы мемлекеттік сатып алу кезінде "
     "бюджет қаражатын жымқырғаны үшін кінәлі деп танылды."

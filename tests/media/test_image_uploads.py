@@ -26,6 +26,15 @@ from tests.media.files import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages matched below are the English ones."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def stored_files() -> list[Path]:
     root = Path(settings.MEDIA_ROOT)
     return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
