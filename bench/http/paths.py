@@ -39,6 +39,12 @@ def paths() -> list[tuple[str, str]]:
         .order_by("-stories")
         .values_list("slug", flat=True)[:10]
     )
+    illustrated = list(
+        Article.objects.published()
+        .filter(story_images__isnull=False)
+        .values_list("slug", flat=True)
+        .distinct()[:SAMPLE]
+    )
     found = [("minimal", "/bench/minimal")]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
@@ -46,6 +52,9 @@ def paths() -> list[tuple[str, str]]:
             found.append(("list", reverse("articles:list")))
             found += [("filtered", reverse("articles:list") + f"?person={p}") for p in people]
             found += [("detail", reverse("articles:detail", kwargs={"slug": s})) for s in stories]
+            found += [
+                ("illustrated", reverse("articles:detail", kwargs={"slug": s})) for s in illustrated
+            ]
             found += [
                 ("person", reverse("articles:person-detail", kwargs={"slug": p})) for p in people
             ]
