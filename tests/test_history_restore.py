@@ -17,6 +17,7 @@ from reversion.models import Version
 from articles.edit_conflicts import edit_token
 from articles.models import Affiliation, Article, Person
 from tests.factories import make_article, make_organization, make_person, make_user
+from tests.helpers import INLINE_PREFIXES
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def article_form(article: Article) -> dict:
         local = timezone.localtime(article.published_at)
         data["published_at_0"] = local.strftime("%Y-%m-%d")
         data["published_at_1"] = local.strftime("%H:%M:%S")
-    for prefix in ("mention_suggestions", "corrections"):
+    for prefix in INLINE_PREFIXES:
         data[f"{prefix}-TOTAL_FORMS"] = data[f"{prefix}-INITIAL_FORMS"] = "0"
     return data
 

@@ -89,10 +89,11 @@ def extract_document_text(document_id: int, attempt: int = 1) -> str:
         status = Document.TextStatus.EXTRACTED
     else:
         status = Document.TextStatus.EMPTY
+    language = (detect_language(found.text) or "") if found.text else ""
     with transaction.atomic():
         changed = Document.objects.filter(pk=document_id, file=document.file.name).update(
             text=found.text,
-            text_language=detect_language(found.text) or "" if found.text else "",
+            text_language=language,
             text_status=status,
             text_error=found.error,
             metadata=found.metadata,

@@ -16,12 +16,24 @@ def _relations(model):
     ]
 
 
+def _label(relation) -> str:
+    """The link's name: the field's (lead image, portrait, logo), the
+    placing model's (image in the story), or the linked models' (articles,
+    people… for documents)."""
+    if relation.many_to_many:
+        return relation.related_model._meta.verbose_name_plural
+    if relation.field.verbose_name == model_name(relation.model):
+        return relation.related_model._meta.verbose_name
+    return relation.field.verbose_name
+
+
+def model_name(model) -> str:
+    return model._meta.verbose_name
+
+
 def kinds(model) -> list[tuple[str, str]]:
     """(query name, label) of each kind of link to ``model``."""
-    return [
-        (relation.name, str(relation.related_model._meta.verbose_name_plural).capitalize())
-        for relation in _relations(model)
-    ]
+    return [(relation.name, str(_label(relation)).capitalize()) for relation in _relations(model)]
 
 
 def unused(model) -> Q:

@@ -27,9 +27,21 @@ def photo(width: int = 1200, height: int = 800, *, color=(180, 40, 40)) -> Image
     return image
 
 
+def iptc_segment() -> bytes:
+    """An APP13 (Photoshop) segment with an IPTC record: the photographer's
+    name and the city, as news agencies' photos carry them."""
+    record = b"".join(
+        b"\x1c\x02" + bytes([tag]) + len(value).to_bytes(2, "big") + value
+        for tag, value in ((80, b"Secret Photographer"), (90, b"Almaty"))
+    )
+    resource = b"8BIM\x04\x04\x00\x00" + len(record).to_bytes(4, "big") + record
+    body = b"Photoshop 3.0\x00" + resource
+    return b"\xff\xed" + (len(body) + 2).to_bytes(2, "big") + body
+
+
 def gps_jpeg(width: int = 1200, height: int = 800, *, orientation: int = 6) -> bytes:
-    """A JPEG with camera, GPS, XMP and comment metadata, taken "sideways"
-    (EXIF orientation 6: the camera was turned a quarter clockwise)."""
+    """A JPEG with camera, GPS, XMP, IPTC and comment metadata, taken
+    "sideways" (EXIF orientation 6: the camera was turned a quarter clockwise)."""
     exif = Image.Exif()
     exif[0x010F] = "Canon"
     exif[0x0110] = "EOS 5D"
@@ -40,7 +52,8 @@ def gps_jpeg(width: int = 1200, height: int = 800, *, orientation: int = 6) -> b
     photo(width, height).save(
         buffer, "JPEG", exif=exif, xmp=XMP, comment=b"shot at the safe house", quality=85
     )
-    return buffer.getvalue()
+    data = buffer.getvalue()
+    return data[:2] + iptc_segment() + data[2:]  # right after the start-of-image marker
 
 
 def png_with_text() -> bytes:

@@ -84,7 +84,9 @@ def test_a_document_is_stored_with_its_type_and_disposition(endpoint, bucket):
 
     assert data.startswith(b"%PDF-")
     assert answer["ContentType"] == "application/pdf"
-    assert answer["ContentDisposition"] == 'inline; filename="ruling.pdf"'
+    stored_name = document.file.name.rsplit("/")[-1]
+    assert answer["ContentDisposition"] == f'inline; filename="{stored_name}"'
+    assert stored_name.startswith("ruling-")
     document.refresh_from_db()
     assert document.text_status == "extracted"
 
