@@ -151,9 +151,11 @@ class DocumentForm(forms.ModelForm):
         label=_("Remove the embedded metadata when saving"),
         required=False,
         help_text=_(
-            "Removes the author, creator, producer, title, subject, keywords and dates stored in "
-            "the PDF, and its XMP metadata. Metadata inside embedded images or fonts, in "
-            "comments or form fields, and what the text itself says stay as they are."
+            "PDF: removes the author, creator, producer, title, subject, keywords and dates, "
+            "and the XMP metadata. Word and Excel: removes the author, last editor, title, "
+            "subject, keywords, dates, application, company and manager. Metadata inside "
+            "embedded images or fonts, the authors of comments and tracked changes, and what "
+            "the text itself says stay as they are."
         ),
     )
 

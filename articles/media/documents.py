@@ -5,16 +5,16 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from . import document_files
 from .fields import SanitizedFileField
 from .naming import clean_stem, document_path
-from .pdfs import MIME_TYPE, check_document
 
 
 def clean_document_upload(upload, name: str) -> tuple[bytes, str, dict]:
-    data = check_document(upload, name)
+    data, mime_type = document_files.check_document(upload, name)
     facts = {
         "file_size": len(data),
-        "mime_type": MIME_TYPE,
+        "mime_type": mime_type,
         # A new file: its text and metadata are read again.
         "text": "",
         "text_status": Document.TextStatus.PENDING,
@@ -22,7 +22,8 @@ def clean_document_upload(upload, name: str) -> tuple[bytes, str, dict]:
         "metadata": {},
         "page_count": None,
     }
-    return data, f"{clean_stem(name, 'document')}.pdf", facts
+    extension = document_files.extension(mime_type)
+    return data, f"{clean_stem(name, 'document')}.{extension}", facts
 
 
 class Document(models.Model):
@@ -36,8 +37,8 @@ class Document(models.Model):
         _("file"),
         upload_to=document_path,
         cleaner=clean_document_upload,
-        accept=MIME_TYPE,
-        help_text=_("A PDF document."),
+        accept=document_files.ACCEPTED_TYPES,
+        help_text=_("A PDF, Word (DOCX) or Excel (XLSX) document."),
     )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -80,4 +81,4 @@ class Document(models.Model):
 
     @property
     def type_display(self) -> str:
-        return "PDF"
+        return document_files.label(self.mime_type)

@@ -17,13 +17,9 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError, PyPdfError
-
-from .uploads import _extension, _read, check_size
 
 MIME_TYPE = "application/pdf"
 SIGNATURE = b"%PDF-"
@@ -59,31 +55,6 @@ READ_ERRORS = (
 
 def is_pdf(head: bytes) -> bool:
     return SIGNATURE in head[: SIGNATURE_WITHIN + len(SIGNATURE)]
-
-
-def check_document(upload, name: str) -> bytes:
-    """The upload's bytes if it is a PDF no larger than allowed, whose name
-    says so; a ValidationError otherwise. Whether it parses is found out
-    later, by the text extraction, which marks it if not."""
-    check_size(upload, settings.DOCUMENT_MAX_BYTES)
-    data = _read(upload)
-    if not data:
-        raise ValidationError(_("The file is empty."), code="empty")
-    extension = _extension(name)
-    pdf = is_pdf(data)
-    if extension != "pdf":
-        if pdf:
-            raise ValidationError(
-                _("The file is a PDF but its name ends in .%(extension)s.")
-                % {"extension": extension or "…"},
-                code="extension",
-            )
-        raise ValidationError(_("Only PDF documents are accepted."), code="format")
-    if not pdf:
-        raise ValidationError(
-            _("The file's name ends in .pdf but it is not a PDF document."), code="not_a_pdf"
-        )
-    return data
 
 
 @dataclass

@@ -16,7 +16,11 @@ TYPES = {
     ".png": "image/png",
     ".webp": "image/webp",
     ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# Shown by the browser itself; other known types are saved as downloads.
+INLINE = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
 # Renditions' names are hashes of their content's recipe: cached for good.
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Originals and documents keep their name when replaced in place (rare).
@@ -33,11 +37,13 @@ def headers_for(name: str) -> dict[str, str]:
     if content_type is None:
         headers["Content-Type"] = "application/octet-stream"
         headers["Content-Disposition"] = "attachment"
-    else:
-        headers["Content-Type"] = content_type
+        return headers
+    headers["Content-Type"] = content_type
     if content_type == "application/pdf":
         # Shown by the browser's PDF viewer, saved under its own name.
         headers["Content-Disposition"] = f'inline; filename="{path.name}"'
+    elif content_type not in INLINE:
+        headers["Content-Disposition"] = f'attachment; filename="{path.name}"'
     return headers
 
 

@@ -19,7 +19,7 @@ from django_tasks import task
 from articles.caching import versions
 from articles.language_detection import detect_language
 
-from . import pdfs, renditions
+from . import document_files, renditions
 from .models import Document, Image
 
 logger = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def extract_document_text(document_id: int, attempt: int = 1) -> str:
         )
         _retry_later(extract_document_text, document_id, attempt, error)
         raise
-    found = pdfs.extract(data)
+    found = document_files.extract(data, document.mime_type)
     if found.error:
         status = Document.TextStatus.FAILED
     elif found.text:

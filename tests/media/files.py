@@ -139,3 +139,79 @@ def metadata_of(image: Image.Image) -> dict:
     if image.format == "JPEG":
         found.update({f"app:{marker}": data for marker, data in image.applist if marker != "APP0"})
     return found
+
+
+CORE = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:dcterms="http://purl.org/dc/terms/">'
+    "<dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy>"
+    "<dc:title>Декларация</dc:title><dcterms:created>2024-03-01T09:00:00Z</dcterms:created>"
+    "</cp:coreProperties>"
+)
+APP = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties"><Application>Microsoft Office Word</Application>'
+    "<Company>Агенттік</Company></Properties>"
+)
+
+
+def _office(parts: dict[str, str], main_type: str) -> bytes:
+    import zipfile
+
+    content_types = (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        f'package/2006/content-types"><Override PartName="/{next(iter(parts))}" '
+        f'ContentType="{main_type}"/></Types>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", content_types)
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def docx(paragraphs: list[str], *, author: str = "Иван Петров") -> bytes:
+    """A Word document: its paragraphs, with core and application properties."""
+    body = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
+    document = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    parts = {
+        "word/document.xml": document,
+        "docProps/core.xml": CORE.format(author=author),
+        "docProps/app.xml": APP,
+    }
+    return _office(
+        parts, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    )
+
+
+def xlsx(rows: list[list[str]], *, author: str = "Иван Петров") -> bytes:
+    """An Excel workbook of one sheet: text cells through the shared strings."""
+    strings = [value for row in rows for value in row]
+    shared = "".join(f"<si><t>{value}</t></si>" for value in strings)
+    cells, index = [], 0
+    for number, row in enumerate(rows, 1):
+        row_cells = []
+        for _value in row:
+            row_cells.append(f'<c t="s"><v>{index}</v></c>')
+            index += 1
+        cells.append(f'<row r="{number}">{"".join(row_cells)}</row>')
+    namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts = {
+        "xl/workbook.xml": f'<workbook xmlns="{namespace}"/>',
+        "xl/sharedStrings.xml": f'<sst xmlns="{namespace}">{shared}</sst>',
+        "xl/worksheets/sheet1.xml": (
+            f'<worksheet xmlns="{namespace}"><sheetData>{"".join(cells)}</sheetData></worksheet>'
+        ),
+        "docProps/core.xml": CORE.format(author=author),
+        "docProps/app.xml": APP,
+    }
+    return _office(
+        parts, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+    )
