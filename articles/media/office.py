@@ -16,6 +16,8 @@ import io
 import zipfile
 from xml.etree import ElementTree
 
+from django.utils.translation import gettext as _
+
 from .pdfs import Extracted
 
 WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -155,7 +157,7 @@ def extract(data: bytes, mime_type: str) -> Extracted:
             text = read_text(archive, budget)
             metadata = read_metadata(archive, budget)
     except READ_ERRORS as error:
-        return Extracted(error=f"The document could not be read: {error}")
+        return Extracted(error=_("The document could not be read: %(error)s") % {"error": error})
     return Extracted(text=text.replace("\x00", "")[:MAX_TEXT].strip(), metadata=metadata)
 
 

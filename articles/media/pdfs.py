@@ -102,16 +102,7 @@ def extract(data: bytes) -> Extracted:
                 break
         text = "\n\n".join(pages).replace("\x00", "")[:MAX_TEXT].strip()
         return Extracted(text=text, pages=len(reader.pages), metadata=read_metadata(reader))
-    except (
-        PdfReadError,
-        PyPdfError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        OSError,
-        RecursionError,
-    ) as error:
+    except READ_ERRORS as error:
         return Extracted(error=_("The PDF could not be read: %(error)s") % {"error": error})
 
 
