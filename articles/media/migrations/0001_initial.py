@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             name='Document',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', articles.media.fields.SanitizedFileField(help_text='A PDF document.', upload_to=articles.media.naming.document_path, verbose_name='file')),
+                ('file', articles.media.fields.SanitizedFileField(help_text='A PDF, Word (DOCX) or Excel (XLSX) document.', upload_to=articles.media.naming.document_path, verbose_name='file')),
                 ('title', models.CharField(max_length=300, verbose_name='title')),
                 ('title_kk', models.CharField(max_length=300, null=True, verbose_name='title')),
                 ('title_ru', models.CharField(max_length=300, null=True, verbose_name='title')),
