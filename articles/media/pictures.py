@@ -27,7 +27,7 @@ class Picture:
     srcset: str = ""
 
 
-def _srcset(made: list[renditions.Rendition]) -> str:
+def _srcset(made: list[renditions.Shown]) -> str:
     return ", ".join(f"{rendition.url} {rendition.width}w" for rendition in made)
 
 
@@ -37,8 +37,8 @@ def picture(image, shape: str = "full") -> Picture:
     the stored original alone, at its own size."""
     if not image.renditions_ready:
         return Picture(src=image.file.url, width=image.width, height=image.height)
-    modern = renditions.renditions(image, shape, renditions.MODERN_FORMAT)
-    fallback = renditions.renditions(image, shape, renditions.fallback_format(image))
+    modern = renditions.shown(image, shape, renditions.MODERN_FORMAT)
+    fallback = renditions.shown(image, shape, renditions.fallback_format(image))
     default = next((r for r in fallback if r.width >= DEFAULT_WIDTH), fallback[-1])
     largest = fallback[-1]
     return Picture(
@@ -70,6 +70,6 @@ def shared_image(image) -> SharedImage:
         return SharedImage(
             image.file.url, image.width, image.height, image.mime_type, image.file_size
         )
-    made = renditions.renditions(image, "full", renditions.fallback_format(image))
+    made = renditions.shown(image, "full", renditions.fallback_format(image))
     chosen = next((r for r in made if r.width >= SHARED_WIDTH), made[-1])
     return SharedImage(chosen.url, chosen.width, chosen.height, chosen.mime_type, None)

@@ -14,7 +14,9 @@ focal point, the centre by default.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.core.files.storage import default_storage
 from imagekit import ImageSpec
 from imagekit.cachefiles import ImageCacheFile
 from pilkit.processors import ResizeToFill, ResizeToFit
@@ -117,6 +119,78 @@ def renditions(image, shape: str, format: str) -> list[Rendition]:
         spec = RenditionSpec(image.file, processors=processors, format=format)
         made.append(Rendition(out_width, out_height, format, ImageCacheFile(spec)))
     return made
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A rendition as a page shows it: its size and its URL."""
+
+    width: int
+    height: int
+    format: str
+    url: str
+
+    @property
+    def mime_type(self) -> str:
+        return MIME_TYPES[self.format]
+
+
+@lru_cache(maxsize=8192)
+def _names(key: tuple, shape: str, format: str) -> tuple[tuple[int, int, str], ...]:
+    file_name, width, height, focal_x, focal_y, mime_type = key
+    image = _ImageFacts(file_name, width, height, focal_x, focal_y, mime_type)
+    return tuple((r.width, r.height, r.file.name) for r in renditions(image, shape, format))
+
+
+@dataclass(frozen=True)
+class _ImageFacts:
+    """What a rendition's name depends on: the image row's columns."""
+
+    name: str
+    width: int
+    height: int
+    focal_x: int | None
+    focal_y: int | None
+    mime_type: str
+
+    @property
+    def file(self):
+        return _NamedSource(self.name)
+
+    @property
+    def focal_anchor(self) -> tuple[float, float]:
+        x = 50 if self.focal_x is None else self.focal_x
+        y = 50 if self.focal_y is None else self.focal_y
+        return (x / 100, y / 100)
+
+
+@dataclass(frozen=True)
+class _NamedSource:
+    """A stand-in for the image's file: a spec's name needs only its name."""
+
+    name: str
+
+    def __bool__(self) -> bool:
+        return bool(self.name)
+
+
+def shown(image, shape: str, format: str) -> list[Shown]:
+    """The renditions of ``image`` as pages show them. Working out a
+    rendition's name hashes its recipe (a pickle and an MD5, a fraction of a
+    millisecond); a story with ten pictures needs a hundred names, so each
+    process keeps the names it worked out, by the columns they depend on."""
+    key = (
+        image.file.name,
+        image.width,
+        image.height,
+        image.focal_x,
+        image.focal_y,
+        image.mime_type,
+    )
+    return [
+        Shown(width, height, format, default_storage.url(name))
+        for width, height, name in _names(key, shape, format)
+    ]
 
 
 def all_renditions(image) -> list[Rendition]:

@@ -109,3 +109,18 @@ def test_a_failed_rendition_is_retried_and_then_shown_with_its_error(settings, m
     # The first attempt and its retry both failed; no third was queued.
     assert [result.status for result in results] == ["FAILED", "FAILED"]
     assert all("the storage is full" in result.traceback for result in results)
+
+
+def test_pages_show_the_very_files_the_worker_made():
+    image = make_image(data=gps_jpeg(1600, 1000, orientation=1), focal_x=20)
+    run_tasks()
+    image.refresh_from_db()
+
+    for shape in renditions.SHAPES:
+        for format in ("WEBP", "JPEG"):
+            made = renditions.renditions(image, shape, format)
+            shown = renditions.shown(image, shape, format)
+            assert [(r.width, r.height, r.file.url) for r in made] == [
+                (s.width, s.height, s.url) for s in shown
+            ]
+            assert all(Path(r.file.path).is_file() for r in made)
