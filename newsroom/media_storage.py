@@ -17,6 +17,8 @@ Media are public once a published page links them, so URLs are plain
 headers (articles/media/storage.py).
 """
 
+from urllib.parse import urlsplit
+
 import environ
 
 
@@ -45,3 +47,26 @@ def media_storage(env: environ.Env) -> dict:
         "BACKEND": "articles.media.storage.MediaS3Storage",
         "OPTIONS": {name: value for name, value in options.items() if value is not None},
     }
+
+
+def media_origin(env: environ.Env) -> str | None:
+    """The origin readers load media from when it is not the site's own
+    (object storage or its CDN), for the Content-Security-Policy's
+    ``img-src``; None for local files. ``S3_MEDIA_ORIGIN`` overrides it."""
+    bucket = env.str("S3_BUCKET", default="")
+    if not bucket:
+        return None
+    if env.str("S3_MEDIA_ORIGIN", default=""):
+        return env.str("S3_MEDIA_ORIGIN").rstrip("/")
+    protocol = env.str("S3_URL_PROTOCOL", default="https:")
+    if env.str("S3_CUSTOM_DOMAIN", default=""):
+        return f"{protocol}//{env.str('S3_CUSTOM_DOMAIN')}"
+    endpoint = env.str("S3_ENDPOINT_URL", default="")
+    if endpoint:
+        parts = urlsplit(endpoint)
+        if env.str("S3_ADDRESSING_STYLE", default="") == "virtual":
+            return f"{parts.scheme}://{bucket}.{parts.netloc}"
+        return f"{parts.scheme}://{parts.netloc}"
+    region = env.str("S3_REGION", default="")
+    host = f"{bucket}.s3.{region}.amazonaws.com" if region else f"{bucket}.s3.amazonaws.com"
+    return f"https://{host}"

@@ -12,7 +12,7 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
-from .media_storage import media_storage
+from .media_storage import media_origin, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -383,6 +383,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# Pictures from the object storage or its CDN, when media live there.
+if MEDIA_ORIGIN := media_origin(env):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(MEDIA_ORIGIN)
 
 # Login throttling (django-axes): five wrong passwords for one user name from
 # one address lock that pair out for 15 minutes. Locking the pair, not the

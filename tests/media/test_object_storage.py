@@ -42,6 +42,26 @@ def test_the_settings_choose_the_object_storage(bucket):
     assert storages["default"].bucket_name == bucket
 
 
+def test_the_pictures_origin_is_allowed_by_the_content_security_policy(endpoint, bucket):
+    from urllib.parse import urlsplit
+
+    import environ
+
+    from newsroom.media_storage import media_origin
+    from tests.media.object_storage import KEYS
+
+    image = make_image()
+    env = environ.Env()
+    env.ENVIRON = {**KEYS, "S3_BUCKET": bucket, "S3_ENDPOINT_URL": endpoint}
+
+    url = urlsplit(image.file.url)
+    assert media_origin(env) == f"{url.scheme}://{url.netloc}"
+    env.ENVIRON["S3_CUSTOM_DOMAIN"] = "media.example.kz"
+    assert media_origin(env) == "https://media.example.kz"
+    del env.ENVIRON["S3_BUCKET"]
+    assert media_origin(env) is None
+
+
 def test_an_upload_lands_in_the_bucket_without_its_metadata(endpoint, bucket):
     image = make_image(data=gps_jpeg(1600, 1000, orientation=6), name="photo.jpg")
 
