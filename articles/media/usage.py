@@ -47,6 +47,9 @@ def uses(obj) -> list:
     """The objects that link to ``obj``: for a picture in a story, the story."""
     found = []
     for relation in _relations(type(obj)):
-        for use in getattr(obj, relation.get_accessor_name()).all():
-            found.append(getattr(use, "article", use) if relation.name == "story_uses" else use)
+        linked = getattr(obj, relation.get_accessor_name()).all()
+        if relation.name == "story_uses":
+            found.extend(use.article for use in linked.select_related("article"))
+        else:
+            found.extend(linked)
     return found
