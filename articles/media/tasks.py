@@ -50,7 +50,10 @@ def make_renditions(image_id: int, attempt: int = 1) -> str:
     if image is None or not image.file:
         return "gone"
     try:
-        count = renditions.generate(image)
+        # Forced: the task runs only when the files are wanted, and the
+        # storage may lack files that imagekit's shared cache says exist
+        # (a restore into new storage, with the same Redis).
+        count = renditions.generate(image, force=True)
     except Exception as error:
         Image.objects.filter(pk=image_id).update(
             processing_error=f"{type(error).__name__}: {error}"
