@@ -232,9 +232,6 @@ SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG) and MEDIA_URL.startswith("/
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=25 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=50 * 1024 * 1024)
-# Django keeps an upload in memory up to this size and on disk beyond it; the
-# request body itself may be as large as the largest file plus the form.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 # django-imagekit writes the renditions under this folder of the storage.
 IMAGEKIT_CACHEFILE_DIR = "renditions"

@@ -104,7 +104,10 @@ def sanitize_image(upload, name: str | None = None) -> CleanImage:
 
 
 def _clean(image: Image.Image, extension: str) -> CleanImage:
-    kind = image.format
+    # A camera's multi-picture JPEG (MPO: a preview or a second lens beside
+    # the photo) is not an animation: its first picture is the photo.
+    multi_picture = image.format == "MPO"
+    kind = "JPEG" if multi_picture else image.format
     if kind not in FORMATS:
         raise ValidationError(
             _("%(format)s images are not accepted; upload a JPEG, PNG or WebP.")
@@ -132,7 +135,7 @@ def _clean(image: Image.Image, extension: str) -> CleanImage:
             },
             code="too_many_pixels",
         )
-    if getattr(image, "n_frames", 1) > 1:
+    if not multi_picture and getattr(image, "n_frames", 1) > 1:
         raise ValidationError(
             _("Animated images are not accepted; upload a still image."), code="animated"
         )

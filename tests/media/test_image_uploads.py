@@ -122,3 +122,20 @@ def test_the_refusals_say_why_in_the_editors_language():
 
     assert "SVG" in refused.value.messages[0]
     assert "скрипт" in refused.value.messages[0]
+
+
+def test_a_cameras_multi_picture_jpeg_is_kept_as_its_first_picture():
+    from PIL import Image as Picture
+
+    first, second = (
+        Picture.new("RGB", (60, 40), (200, 0, 0)),
+        Picture.new("RGB", (60, 40), (0, 200, 0)),
+    )
+    data = encoded(first, "MPO", save_all=True, append_images=[second])
+    assert image_of(data).format == "MPO"
+
+    image = make_image(data=data, name="DSCF0001.JPG")
+
+    stored = image_of(Path(image.file.path).read_bytes())
+    assert stored.format == "JPEG" and getattr(stored, "n_frames", 1) == 1
+    assert stored.getpixel((1, 1))[0] > 150  # the first picture's red
