@@ -23,6 +23,7 @@ from .caching import versions
 from .models import Article, Initiative, Language, Organization, Person
 from .search.query import MAX_QUERY_LENGTH
 from .search.results import Search
+from .taxonomy.models import Section, Topic
 
 # Beyond these (and MAX_QUERY_LENGTH), values are refused before any query runs.
 FIRST_YEAR, LAST_YEAR = 1991, 2100
@@ -102,6 +103,14 @@ def _sources(request):
     )
 
 
+def _sections(request):
+    return Section.objects.all()
+
+
+def _topics(request):
+    return Topic.objects.all()
+
+
 def _date_input() -> forms.DateInput:
     # type="date" needs ISO values whatever the language's own date format.
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -123,6 +132,12 @@ class ArticleFilter(django_filters.FilterSet):
         method="search_text",
         max_length=MAX_QUERY_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    section = SlugChoiceFilter(
+        label=_("Section"), field_name="section", queryset=_sections, empty_label=_("Any section")
+    )
+    topic = SlugChoiceFilter(
+        label=_("Topic"), field_name="topics", queryset=_topics, empty_label=_("Any topic")
     )
     person = SlugChoiceFilter(
         label=_("Person"), field_name="people", queryset=_people, empty_label=_("Anyone")

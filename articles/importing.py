@@ -26,6 +26,7 @@ from .control_characters import first_unsafe
 from .entities import ORGANIZATION
 from .language_detection import detect_language
 from .models import LANGUAGE_CODES, Article, ArticleStatus, Organization, unique_slug
+from .richtext.sanitizer import clean_body
 
 TITLE_MAX_LENGTH = Article._meta.get_field("title").max_length
 # A news story is a few kilobytes; a file a thousand times that is not one.
@@ -317,7 +318,8 @@ def find_imported(story: ParsedStory) -> Article | None:
     from report 000 has a translated headline).
     """
     language = story.language
-    matches = Article.objects.filter(**{f"body_{language}": story.body})
+    # Stored as the body format makes it (plain text becomes paragraphs).
+    matches = Article.objects.filter(**{f"body_{language}": clean_body(story.body)})
     if story.has_headline:
         matches = matches.filter(**{f"title_{language}": story.title})
     return matches.order_by("pk").first()

@@ -28,6 +28,13 @@ PARTLY_AVAILABLE: dict[str, Promise] = {
     "en": _("Parts of this story are not yet translated; they are shown in English."),
 }
 
+# language shown instead -> the short note of a story in a list
+IN_LIST: dict[str, Promise] = {
+    "kk": _("Not yet translated: in Kazakh"),
+    "ru": _("Not yet translated: in Russian"),
+    "en": _("Not yet translated: in English"),
+}
+
 TRANSLATED_FROM: dict[str, Promise] = {
     "kk": _("Translated from Kazakh."),
     "ru": _("Translated from Russian."),
@@ -49,3 +56,10 @@ def language_notes(article: Article, language: str | None = None) -> list[Promis
     if original:
         notes.append(TRANSLATED_FROM[original])
     return notes
+
+
+def list_note(article: Article, language: str | None = None) -> Promise | None:
+    """The note a list shows beside a story whose title or lead is shown in
+    another language than the page's (None when it is translated)."""
+    fallback = article.fallback_language(language or get_language())
+    return IN_LIST.get(fallback) if fallback else None

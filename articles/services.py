@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from . import entities
 from .mentions import EntityRef, MentionFinder, links_of
 from .models import Article, ArticleStatus, MentionSuggestion
+from .richtext import entity_links
+from .richtext.linking import with_link
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -235,3 +237,17 @@ def mention_decide(*, suggestion: MentionSuggestion, status: str, user) -> None:
         suggestion.save()
         if status == MentionSuggestion.Status.ACCEPTED:
             getattr(suggestion.article, suggestion.entity_field).add(suggestion.entity)
+            _link_mention(suggestion)
+
+
+def _link_mention(suggestion: MentionSuggestion) -> None:
+    """Link the matched words in the body of the suggestion's language, the
+    first time they occur outside a link (nothing when they are not in the
+    body, e.g. a mention in the title)."""
+    article, field = suggestion.article, f"body_{suggestion.language}"
+    kind = _entity_of(suggestion).kind
+    href = entity_links.stable_href(kind, suggestion.entity.pk)
+    linked = with_link(getattr(article, field) or "", suggestion.matched_text, href)
+    if linked is not None:
+        setattr(article, field, linked)
+        article.save(update_fields=[field, "updated_at"])

@@ -16,7 +16,9 @@ from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from .authors.models import Author
 from .models import Article, EntityQuerySet, Initiative, Organization, Person
+from .taxonomy.models import Section, Topic
 
 
 class LanguageSitemap(Sitemap):
@@ -56,7 +58,14 @@ class PageSitemap(LanguageSitemap):
     story_pages = ("home", "list")
 
     def items(self) -> list[str]:
-        return [*self.story_pages, "person-list", "organization-list", "initiative-list"]
+        return [
+            *self.story_pages,
+            "person-list",
+            "organization-list",
+            "initiative-list",
+            "topic-list",
+            "author-list",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(f"articles:{item}")
@@ -113,10 +122,40 @@ class InitiativeSitemap(EntitySitemap):
     model = Initiative
 
 
+class FiledSitemap(LanguageSitemap):
+    """Sections, topics or authors with at least one published story."""
+
+    model = None
+
+    def items(self):
+        published = Article.objects.published()
+        return (
+            self.model.objects.filter(articles__in=published)
+            .distinct()
+            .only("slug")
+            .order_by("slug")
+        )
+
+
+class SectionSitemap(FiledSitemap):
+    model = Section
+
+
+class TopicSitemap(FiledSitemap):
+    model = Topic
+
+
+class AuthorSitemap(FiledSitemap):
+    model = Author
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "articles": ArticleSitemap,
     "people": PersonSitemap,
     "organizations": OrganizationSitemap,
     "initiatives": InitiativeSitemap,
+    "sections": SectionSitemap,
+    "topics": TopicSitemap,
+    "authors": AuthorSitemap,
 }

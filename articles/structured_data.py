@@ -93,8 +93,27 @@ def news_article(article: Article, *, request: HttpRequest) -> JsonLd:
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "publisher": publisher(request),
     }
-    if credits.byline:
-        data["author"] = {"@type": "Person", "name": credits.byline}
+    body = article.body_text
+    if body:
+        data["articleBody"] = body
+    if article.section is not None:
+        data["articleSection"] = str(article.section)
+    topics = [str(topic) for topic in article.topics.all()]
+    if topics:
+        data["keywords"] = topics
+    authors = [
+        {
+            "@type": "Person",
+            "name": str(author),
+            "url": request.build_absolute_uri(author.get_absolute_url()),
+        }
+        for author in article.byline_authors()
+    ]
+    credit = article.byline_credit()
+    if credit:
+        authors.append({"@type": "Person", "name": credit})
+    if authors:
+        data["author"] = authors if len(authors) > 1 else authors[0]
     elif credits.source:
         data["author"] = _reference(request, credits.source)
     if article.lead_image is not None:

@@ -29,10 +29,10 @@ from . import entities
 from .caching import versions as content_version
 from .languages import CODES as LANGUAGES
 from .models import Article, Person
+from .richtext import plain
 from .search.indexing import index_articles, index_entities
 
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed.json"
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 FIRST_DATE = datetime(2015, 1, 1, tzinfo=UTC)
 LAST_DATE = datetime(2026, 6, 30, tzinfo=UTC)
@@ -54,10 +54,7 @@ class Vocabulary:
             if row["model"] != "articles.article":
                 continue
             fields = row["fields"]
-            split = {
-                code: [p.strip() for p in PARAGRAPH_BREAK.split(fields[f"body_{code}"] or "")]
-                for code in LANGUAGES
-            }
+            split = {code: plain.paragraphs(fields[f"body_{code}"] or "") for code in LANGUAGES}
             counts = {len(paragraphs) for paragraphs in split.values()}
             if len(counts) == 1:
                 for index in range(counts.pop()):
@@ -144,7 +141,9 @@ def generate_articles(
             for code in LANGUAGES:
                 fields[f"title_{code}"] = _sentence(headline[code], rng, 14)
                 fields[f"lead_{code}"] = _sentence(opening[code], rng, 40)
-                fields[f"body_{code}"] = "\n\n".join(p[code] for p in paragraphs)
+                fields[f"body_{code}"] = plain.from_plain_text(
+                    "\n\n".join(p[code] for p in paragraphs)
+                )
             fields["title"] = fields["title_kk"]
             articles.append(Article(**fields))
             # A few names recur in most stories (Zipf-like): the first entities

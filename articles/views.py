@@ -7,6 +7,7 @@ bundle the joins and prefetches; tests/test_views.py counts them).
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import prefetch_related_objects
@@ -28,7 +29,6 @@ from .caching.middleware import reader_request
 from .caching.pagination import VersionCountPaginator
 from .filters import ArticleFilter
 from .models import Article, Initiative, Organization, Person
-from .models.stories import ILLUSTRATIONS
 from .notices import language_notes
 from .search.query import MAX_QUERY_LENGTH, RELEVANCE_WINDOW, cut, is_capped
 from .search.results import document_texts
@@ -125,21 +125,62 @@ class VersionCountMixin:
 
 
 class HomeView(PageMixin, TemplateView):
+    """The front page: the lead story, the next ones, a block per section,
+    who is in the news and the latest stories. Every part is a cached
+    fragment built from lazy querysets, so a page from the cache runs
+    only the content version's query."""
+
     template_name = "articles/home.html"
     page_title = PageMixin.page_description
+    top_count = 5  # the lead story and the four beside it
     latest_count = 10
+    per_section = 3
     initiative_count = 6
     in_the_news_count = 8
 
     def get_context_data(self, **kwargs):
+        published = Article.objects.published().for_listing()
+        front = SimpleLazyObject(
+            lambda: FrontPage.of(
+                published,
+                top=self.top_count,
+                latest=self.latest_count,
+                per_section=self.per_section,
+            )
+        )
         return super().get_context_data(
-            latest=Article.objects.published().for_listing()[: self.latest_count],
+            front=front,
             initiatives=Initiative.objects.active()
             .with_story_counts()
             .order_by("-story_count", "name")[: self.initiative_count],
             people=Person.objects.in_the_news()[: self.in_the_news_count],
             organizations=Organization.objects.in_the_news()[: self.in_the_news_count],
             **kwargs,
+        )
+
+
+@dataclass
+class FrontPage:
+    lead: Article | None
+    top: list[Article]
+    latest: list[Article]
+    sections: list[tuple]
+
+    @classmethod
+    def of(cls, published, *, top: int, latest: int, per_section: int) -> "FrontPage":
+        """Three queries: the newest stories, the featured lead, and the
+        newest few of every section."""
+        newest = list(published[: top + latest])
+        lead = published.filter(featured=True).first() or (newest[0] if newest else None)
+        rest = [article for article in newest if article != lead]
+        by_section: dict = {}
+        for article in published.latest_by_section(per_section):
+            by_section.setdefault(article.section, []).append(article)
+        return cls(
+            lead=lead,
+            top=rest[: top - 1],
+            latest=rest[top - 1 : top - 1 + latest],
+            sections=list(by_section.items()),
         )
 
 
@@ -218,11 +259,11 @@ class ArticleDetailView(PageMixin, DetailView):
     related_count = 5
 
     def get_queryset(self):
-        # The people, organizations, initiatives and corrections are read
-        # by fragments cached per content version (article_detail.html), so
-        # a story costs one query, not five, until something changes. Its
-        # pictures and documents come with it (the cached copy keeps them).
-        return Article.objects.published().for_listing().prefetch_related(*ILLUSTRATIONS)
+        # The story comes with everything its page shows (pictures,
+        # documents, authors, topics, corrections, and the linked entities
+        # that body links point at) and is cached per content version with
+        # them, so a reader's story costs one query until something changes.
+        return Article.objects.published().for_detail()
 
     def get_object(self, queryset=None):
         """The story, once per content version: building a story with its
@@ -259,6 +300,7 @@ class ArticleDetailView(PageMixin, DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         return super().get_context_data(
+            current_section=article.section,
             related=self.get_related(article),
             language_notes=language_notes(article),
             other_languages=[

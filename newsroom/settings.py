@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     "articles.search",
     "articles.caching",
     "articles.media",
+    "articles.richtext",
+    "articles.taxonomy",
+    "articles.authors",
+    "django_prose_editor",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "articles.taxonomy.context_processors.navigation",
             ],
         },
     },

@@ -7,8 +7,10 @@ from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from articles.authors.models import Author, Byline
 from articles.media.models import Document, Image
 from articles.models import Article, Initiative, Organization, Person
+from articles.taxonomy.models import Section, Topic
 
 _sequence = itertools.count(1)
 
@@ -42,7 +44,33 @@ def make_initiative(**fields) -> Initiative:
     return Initiative.objects.create(**fields)
 
 
-def make_article(*, people=(), organizations=(), initiatives=(), **fields) -> Article:
+def make_section(**fields) -> Section:
+    number = _next()
+    fields.setdefault("name_kk", f"Бөлім {number}")
+    fields.setdefault("name_ru", f"Раздел {number}")
+    fields.setdefault("name_en", f"Section {number}")
+    return Section.objects.create(**fields)
+
+
+def make_topic(**fields) -> Topic:
+    number = _next()
+    fields.setdefault("name_kk", f"Тақырып {number}")
+    fields.setdefault("name_ru", f"Тема {number}")
+    fields.setdefault("name_en", f"Topic {number}")
+    return Topic.objects.create(**fields)
+
+
+def make_author(**fields) -> Author:
+    number = _next()
+    fields.setdefault("name_kk", f"Автор {number}")
+    fields.setdefault("name_ru", f"Автор {number}")
+    fields.setdefault("name_en", f"Author {number}")
+    return Author.objects.create(**fields)
+
+
+def make_article(
+    *, people=(), organizations=(), initiatives=(), topics=(), authors=(), **fields
+) -> Article:
     """A published article (published an hour ago) unless told otherwise."""
     number = _next()
     fields.setdefault("title_kk", f"Жаңалық {number}")
@@ -58,6 +86,9 @@ def make_article(*, people=(), organizations=(), initiatives=(), **fields) -> Ar
     article.people.add(*people)
     article.organizations.add(*organizations)
     article.initiatives.add(*initiatives)
+    article.topics.add(*topics)
+    for position, author in enumerate(authors):
+        Byline.objects.create(article=article, author=author, position=position)
     return article
 
 

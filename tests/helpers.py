@@ -17,7 +17,7 @@ from tests.factories import make_user
 
 LANGUAGES = ("kk", "ru", "en")
 ROLES = ["Editor", "Publisher"]
-INLINE_PREFIXES = ("story_images", "mention_suggestions", "corrections")
+INLINE_PREFIXES = ("bylines", "topic_links", "story_images", "mention_suggestions", "corrections")
 
 
 def article_form_data(article: Article | None = None, **overrides) -> dict:

@@ -14,7 +14,8 @@ from django.utils import translation
 # switch (a POST with a redirect, tests/test_security.py), the probe and the
 # development server's media files (tests/media/test_serving.py).
 NOT_PUBLIC_NAMESPACES = {"admin"}
-NOT_PUBLIC_NAMES = {"set_language", "healthz", "media"}
+# entity-link only redirects a body's link to the entity's page (tests/richtext/).
+NOT_PUBLIC_NAMES = {"set_language", "healthz", "media", "entity-link"}
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,14 @@ def public_routes() -> list[Route]:
 
 def url_kwargs(route: Route, objects: dict) -> list[dict[str, str]]:
     """Arguments that make ``route`` show something, one dict per page:
-    ``objects`` maps the kind of page ("detail", "person-detail", ...) to a slug."""
+    ``objects`` maps the kind of page ("detail", "person-detail", "section",
+    ...) to a slug."""
     if not route.arguments:
         return [{}]
     if route.arguments == ("slug",):
         kind = route.name.rsplit(":", 1)[-1]
+        # A section's, topic's or author's feeds are theirs: "section-feed-atom".
+        kind = kind.removesuffix("-atom").removesuffix("-feed")
         if kind in objects:
             return [{"slug": objects[kind]}]
     if route.arguments == ("section",):

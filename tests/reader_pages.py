@@ -6,8 +6,18 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from articles.authors.models import Author
 from articles.models import Affiliation, Article, Initiative, Organization, Person
-from tests.factories import make_article, make_initiative, make_organization, make_person
+from articles.taxonomy.models import Section, Topic
+from tests.factories import (
+    make_article,
+    make_author,
+    make_initiative,
+    make_organization,
+    make_person,
+    make_section,
+    make_topic,
+)
 
 
 @dataclass
@@ -15,25 +25,42 @@ class LinkedStories:
     person: Person
     organization: Organization
     initiative: Initiative
+    section: Section
+    topic: Topic
+    author: Author
     article: Article
     draft: Article
     scheduled: Article
 
 
 def make_linked_stories() -> LinkedStories:
-    """A published story about one person, organization and initiative, and
-    a draft and a scheduled story about the same ones."""
+    """A published story about one person, organization and initiative, in
+    a section, on a topic and by an author, and a draft and a scheduled
+    story about, in, on and by the same ones."""
     person = make_person(slug="ivanov", position_en="Chair of the agency")
+    section = make_section(slug="investigations")
+    topic = make_topic(slug="procurement")
+    author = make_author(slug="aigerim")
     organization = make_organization(slug="agency")
     initiative = make_initiative(slug="open-budget")
     Affiliation.objects.create(
         person=person, organization=organization, role_kk="Төраға", role_ru="Председатель"
     )
-    links = {"people": [person], "organizations": [organization], "initiatives": [initiative]}
+    links = {
+        "people": [person],
+        "organizations": [organization],
+        "initiatives": [initiative],
+        "section": section,
+        "topics": [topic],
+        "authors": [author],
+    }
     return LinkedStories(
         person=person,
         organization=organization,
         initiative=initiative,
+        section=section,
+        topic=topic,
+        author=author,
         article=make_article(slug="the-story", **links),
         draft=make_article(slug="draft", status=Article.Status.DRAFT, title_en="DRAFT", **links),
         scheduled=make_article(
@@ -66,6 +93,11 @@ def pages(stories: LinkedStories) -> dict[str, tuple[str, dict, str]]:
             {"slug": stories.initiative.slug},
             "initiative",
         ),
+        "section": ("section", {"slug": stories.section.slug}, "section"),
+        "topic-list": ("topic-list", {}, "topic"),
+        "topic": ("topic", {"slug": stories.topic.slug}, "topic"),
+        "author-list": ("author-list", {}, "author"),
+        "author": ("author", {"slug": stories.author.slug}, "author"),
     }
 
 
@@ -79,4 +111,9 @@ PAGE_NAMES = [
     "organization-detail",
     "initiative-list",
     "initiative-detail",
+    "section",
+    "topic-list",
+    "topic",
+    "author-list",
+    "author",
 ]

@@ -10,7 +10,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.models import Article
-from tests.factories import make_article, make_initiative, make_organization, make_person
+from tests.factories import (
+    make_article,
+    make_author,
+    make_initiative,
+    make_organization,
+    make_person,
+    make_section,
+    make_topic,
+)
 from tests.helpers import LANGUAGES
 from tests.public_urls import public_urls
 
@@ -35,8 +43,12 @@ def world() -> dict:
     """A published story, and hidden ones about an entity of their own plus
     the published story's person; every text of theirs holds a marker word."""
     person, organization, initiative = make_person(), make_organization(), make_initiative()
+    section, topic, author = make_section(), make_topic(), make_author()
     only_hidden = make_person(slug="only-in-drafts", name_en="Hidden Person")
-    article = make_article(people=[person], organizations=[organization], initiatives=[initiative])
+    filed = {"section": section, "topics": [topic], "authors": [author]}
+    article = make_article(
+        people=[person], organizations=[organization], initiatives=[initiative], **filed
+    )
     hidden = {}
     for kind, fields in HIDDEN.items():
         texts = {}
@@ -49,6 +61,7 @@ def world() -> dict:
             organizations=[organization],
             initiatives=[initiative],
             source_kk=make_organization(slug=f"source-of-{kind}"),
+            **filed,
             **texts,
             **fields,
         )
@@ -58,6 +71,9 @@ def world() -> dict:
             "person-detail": person.slug,
             "organization-detail": organization.slug,
             "initiative-detail": initiative.slug,
+            "section": section.slug,
+            "topic": topic.slug,
+            "author": author.slug,
         },
         "hidden": hidden,
         "person": person,

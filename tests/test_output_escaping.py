@@ -1,8 +1,9 @@
 """Hostile text in every field an editor fills in, in every language, comes
 out inert on every public page, feed, sitemap, JSON-LD block and admin page.
 
-Bodies are plain text: tags in them are shown as text, never as formatting,
-so no HTML sanitiser is needed (and none is installed).
+Bodies are rich text, cleaned by an allowlist sanitiser on every save
+(tests/richtext/test_sanitizer.py): the payloads' script and image tags in
+them do not survive, and their text is shown as text.
 """
 
 import xml.etree.ElementTree as ET
@@ -16,7 +17,9 @@ from django.utils import translation
 from reversion.models import Version
 
 from articles.edit_conflicts import edit_token
+from articles.authors.models import Author, Byline
 from articles.models import Affiliation, Article, Initiative, Organization, Person
+from articles.taxonomy.models import Section, Topic
 from tests.factories import make_article, make_user
 from tests.helpers import LANGUAGES
 from tests.inert_html import active_content, is_script_url
@@ -53,6 +56,9 @@ class Hostile:
     person: Person
     organization: Organization
     initiative: Initiative
+    section: Section
+    topic: Topic
+    author: Author
     tags: list[str]
 
 
@@ -98,9 +104,19 @@ def hostile() -> Hostile:
         )
         initiative.people.add(person)
         initiative.organizations.add(organization)
+        section = Section.objects.create(
+            slug="hostile-section", **fill(["name", "description"], "s", tags, {"name": 120})
+        )
+        topic = Topic.objects.create(
+            slug="hostile-topic", **fill(["name", "description"], "c", tags, {"name": 120})
+        )
+        author = Author.objects.create(
+            slug="hostile-author", **fill(["name", "biography"], "w", tags, {"name": 200})
+        )
         from django.utils import timezone
 
         article = Article.objects.create(
+            section=section,
             slug="hostile-story",
             status=Article.Status.PUBLISHED,
             published_at=timezone.now(),
@@ -115,6 +131,8 @@ def hostile() -> Hostile:
         article.people.add(person)
         article.organizations.add(organization)
         article.initiatives.add(initiative)
+        article.topics.add(topic)
+        Byline.objects.create(article=article, author=author, position=0)
     with reversion.create_revision():
         article.body_en = payload("second-version") + "\n\n" + article.body_en
         article.save()
@@ -127,7 +145,7 @@ def hostile() -> Hostile:
     user.first_name = payload("user")
     user.save()
     tags.append("user")
-    return Hostile(article, draft, person, organization, initiative, tags)
+    return Hostile(article, draft, person, organization, initiative, section, topic, author, tags)
 
 
 def assert_inert(response, hostile: Hostile, url: str) -> None:
@@ -151,6 +169,9 @@ def test_public_pages_feeds_and_sitemaps_show_hostile_text_as_text(client, hosti
         "person-detail": hostile.person.slug,
         "organization-detail": hostile.organization.slug,
         "initiative-detail": hostile.initiative.slug,
+        "section": hostile.section.slug,
+        "topic": hostile.topic.slug,
+        "author": hostile.author.slug,
     }
     urls = public_urls(objects)
     for language in LANGUAGES:
@@ -191,15 +212,20 @@ def test_an_organization_with_a_script_url_website_has_no_website_link(client, h
     assert not is_script_url(content.split("sameAs", 1)[-1][:40].strip('": '))
 
 
-def test_bodies_are_plain_text_without_formatting(client):
-    article = make_article(body_en="<b>Bold</b> and <a href='https://x.example'>a link</a>\nnext")
+def test_a_body_keeps_its_formatting_and_loses_its_scripts(client):
+    article = make_article(
+        body_en="<b>Bold</b> and <a href='https://x.example' onclick='alert(1)'>a link</a>"
+        "<script>alert(2)</script>\nnext"
+    )
 
     with translation.override("en"):
         content = client.get(article.get_absolute_url()).content.decode()
 
-    assert "&lt;b&gt;Bold&lt;/b&gt; and &lt;a href=&#x27;https://x.example&#x27;&gt;" in content
-    assert "<b>Bold</b>" not in content
-    assert "a link&lt;/a&gt;<br>next" in content
+    assert (
+        '<strong>Bold</strong> and <a href="https://x.example" rel="noopener noreferrer">a link</a>'
+        "<br>next" in content
+    )
+    assert "alert(" not in content
 
 
 def admin_urls(hostile: Hostile) -> list[str]:

@@ -21,13 +21,17 @@ from django.utils import timezone
 from articles.caching import versions
 from articles.media.models import Image
 from articles.models import Affiliation, Article, StoryImage
+from articles.richtext.entity_links import stable_href
 from tests.factories import (
     make_article,
+    make_author,
     make_document,
     make_image,
     make_initiative,
     make_organization,
     make_person,
+    make_section,
+    make_topic,
 )
 from tests.helpers import url
 from tests.reader_pages import PAGE_NAMES, LinkedStories, make_linked_stories, pages
@@ -38,23 +42,34 @@ pytestmark = pytest.mark.django_db
 # (ATOMIC_REQUESTS' savepoints left out), with an empty cache. Each page
 # first reads the content version (articles/caching/), by primary key.
 EXPECTED_QUERIES = {
-    "home": 5,  # version, latest stories, active initiatives, people, organizations
+    # version, the navigation's sections (a fragment cached per version),
+    # newest stories, the featured lead, the newest of every section (one
+    # window query), people, organizations, active initiatives
+    "home": 8,
     # version, count, page, which rows 4 filters offer (their ids: once per
-    # version) and those rows (3 filters: no story here has a source)
-    "list": 10,
-    # version, article with sources and lead image, its pictures, its
-    # documents, 3 entity prefetches, corrections, related
-    "detail": 9,
-    "person-list": 3,  # version, count, page with story counts
+    # version) and those rows (3 filters: no story here has a source), the
+    # sections and topics the filter offers, navigation
+    "list": 13,
+    # version, navigation, article with sources, lead image and section, its
+    # pictures, documents, bylines with authors and portraits, topics,
+    # corrections, the 3 kinds of linked entities, related
+    "detail": 12,
+    "person-list": 4,  # version, count, navigation, page with story counts
     # version, person with portrait; for the profile (once per version): the
-    # person again, affiliations, initiatives, documents; story count and page
-    "person-detail": 8,
-    "organization-list": 3,
-    "organization-detail": 9,  # + parent and logo joined, sub-organizations
-    "initiative-list": 3,
+    # person again, affiliations, initiatives, documents; story count,
+    # navigation and page
+    "person-detail": 9,
+    "organization-list": 4,
+    "organization-detail": 10,  # + parent and logo joined, sub-organizations
+    "initiative-list": 4,
     # version, initiative; the profile: initiative, organizations, people,
-    # documents; story count and page
-    "initiative-detail": 8,
+    # documents; story count, navigation and page
+    "initiative-detail": 9,
+    "section": 5,  # version, section, story count, navigation, page
+    "topic-list": 4,  # version, count, navigation, page with story counts
+    "topic": 5,
+    "author-list": 4,
+    "author": 5,  # version, author with portrait, story count, navigation, page
 }
 
 # Feeds and sitemaps are not HTML pages (tests/test_feeds.py and
@@ -62,14 +77,25 @@ EXPECTED_QUERIES = {
 # the data either:
 # Each first reads the content version too.
 EXPECTED_FEED_AND_SITEMAP_QUERIES = {
-    "/ru/feed/": 6,  # stories with sources; their people, organizations, initiatives, corrections
-    "/ru/feed/atom/": 6,
-    "/sitemap.xml": 10,  # latest change and items of each of 5 sections; list pages: 1
+    # stories with sources, lead image and section; their people,
+    # organizations, initiatives, topics, bylines with authors,
+    # corrections, pictures and documents
+    "/ru/feed/": 10,
+    "/ru/feed/atom/": 10,
+    "/ru/sections/investigations/feed/": 11,  # + the section
+    "/ru/topics/procurement/feed/atom/": 11,  # + the topic
+    "/ru/authors/aigerim/feed/": 11,  # + the author
+    # latest change and items of each of 5 sections; list pages: 1;
+    # sections, topics and authors with stories: 1 each
+    "/sitemap.xml": 13,
     "/sitemap-pages.xml": 2,  # the latest story
     "/sitemap-articles.xml": 2,
     "/sitemap-people.xml": 2,
     "/sitemap-organizations.xml": 2,
     "/sitemap-initiatives.xml": 2,
+    "/sitemap-sections.xml": 2,
+    "/sitemap-topics.xml": 2,
+    "/sitemap-authors.xml": 2,
 }
 
 
@@ -94,6 +120,31 @@ def every_filter_path(stories: LinkedStories) -> str:
     return "/ru/articles/" + query
 
 
+def linking_body(people, organizations, initiatives) -> str:
+    """A body with a paragraph per linked entity, each linking to it."""
+    paragraphs = []
+    for kind, entities in (
+        ("person", people),
+        ("organization", organizations),
+        ("initiative", initiatives),
+    ):
+        paragraphs += [
+            f'<p>About <a href="{stable_href(kind, entity.pk)}">{entity.name_ru}</a>.</p>'
+            for entity in entities
+        ]
+    return "".join(paragraphs)
+
+
+def link_in_body(stories: LinkedStories) -> None:
+    """One inline link to each kind of entity, and one picture, for the
+    story alone (its one topic and author it has already)."""
+    article = stories.article
+    body = linking_body([stories.person], [stories.organization], [stories.initiative])
+    article.body_ru = article.body_kk = article.body_en = body
+    article.save()
+    StoryImage.objects.create(article=article, image=make_image(), after_paragraph=0)
+
+
 def illustrate(article, people, organizations, initiatives) -> None:
     """A lead image, a dozen pictures in the body and a dozen documents for
     the story, a portrait, a logo and documents for its entities."""
@@ -116,19 +167,41 @@ def illustrate(article, people, organizations, initiatives) -> None:
 
 
 def crowd(stories: LinkedStories) -> LinkedStories:
-    """The same kinds of objects, each linked to 50+ others, and with
-    pictures and documents."""
+    """The same kinds of objects, each linked to 50+ others (the story's
+    body links to each of its 165 entities), and with pictures, documents,
+    55 topics and 55 authors with portraits."""
     people = [make_person() for _ in range(55)]
     organizations = [make_organization(parent=stories.organization) for _ in range(55)]
     initiatives = [make_initiative() for _ in range(55)]
+    # The linked stories' own section, topic and author get the crowd too
+    # (their feeds' paths are the same before and after).
+    topics = [stories.topic, *(make_topic() for _ in range(54))]
+    portrait = make_image()
+    authors = [stories.author, *(make_author(portrait=portrait) for _ in range(54))]
+    sections = [stories.section, *(make_section() for _ in range(7))]
     for organization in organizations:
         Affiliation.objects.create(person=people[0], organization=organization, role_en="Member")
         Affiliation.objects.create(person=people[1], organization=organization)
     links = {"people": people, "organizations": organizations, "initiatives": initiatives}
-    article = make_article(**links)
-    for _ in range(110):
+    body = linking_body(people, organizations, initiatives)
+    article = make_article(
+        **links,
+        section=sections[0],
+        topics=topics,
+        authors=authors,
+        body_kk=body,
+        body_ru=body,
+        body_en=body,
+    )
+    for number in range(110):
         make_article(
-            people=people[:1], organizations=organizations[:1], initiatives=initiatives[:1]
+            people=people[:1],
+            organizations=organizations[:1],
+            initiatives=initiatives[:1],
+            section=sections[number % len(sections)],
+            topics=topics[:3],
+            authors=authors[:2],
+            featured=number % 10 == 0,
         )
     initiatives[0].people.add(*people)
     initiatives[0].organizations.add(*organizations)
@@ -142,6 +215,9 @@ def crowd(stories: LinkedStories) -> LinkedStories:
         person=people[0],
         organization=organizations[0],
         initiative=initiatives[0],
+        section=sections[0],
+        topic=topics[0],
+        author=authors[0],
         article=article,
         draft=stories.draft,
         scheduled=stories.scheduled,
@@ -160,6 +236,7 @@ def crowded(django_db_setup, django_db_blocker, tmp_path_factory) -> Crowded:
     media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
     with media, django_db_blocker.unblock(), transaction.atomic():
         stories = make_linked_stories()
+        link_in_body(stories)
         paths = [
             *(page_path(stories, page) for page in PAGE_NAMES),
             every_filter_path(stories),
@@ -210,3 +287,17 @@ def test_the_crowded_pages_show_every_picture_and_document(client, crowded):
     assert story.count('type="application/pdf"') == 12
     assert person.count('type="application/pdf"') == 12
     assert 'class="portrait"' in person
+
+
+def test_the_crowded_story_links_every_entity_topic_and_author(client, crowded):
+    article = crowded.crowded.article
+    story = client.get(page_path(crowded.crowded, "detail")).content.decode()
+    body = story.split('class="story-body', 1)[1].split("</article>", 1)[0]
+
+    for person in article.people.all():
+        assert f'<a href="/ru/people/{person.slug}/">' in body
+    for initiative in article.initiatives.all():
+        assert f'<a href="/ru/initiatives/{initiative.slug}/">' in body
+    assert "/go/" not in story
+    assert story.count('rel="author"') == 55
+    assert len(set(re.findall(r'href="/ru/topics/([\w-]+)/"', story))) == 55

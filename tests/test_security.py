@@ -17,9 +17,12 @@ from django.urls import reverse
 
 from tests.factories import (
     make_article,
+    make_author,
     make_initiative,
     make_organization,
     make_person,
+    make_section,
+    make_topic,
     make_user,
 )
 from tests.inert_html import active_content
@@ -51,10 +54,14 @@ def site() -> dict[str, str]:
     """One published story with a person, organization and initiative; the
     slugs of each kind of detail page."""
     person, organization, initiative = make_person(), make_organization(), make_initiative()
+    section, topic, author = make_section(), make_topic(), make_author()
     article = make_article(
         people=[person],
         organizations=[organization],
         initiatives=[initiative],
+        section=section,
+        topics=[topic],
+        authors=[author],
         source_url_kk="https://example.kz/news/1",
     )
     return {
@@ -62,6 +69,9 @@ def site() -> dict[str, str]:
         "person-detail": person.slug,
         "organization-detail": organization.slug,
         "initiative-detail": initiative.slug,
+        "section": section.slug,
+        "topic": topic.slug,
+        "author": author.slug,
     }
 
 

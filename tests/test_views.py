@@ -150,7 +150,16 @@ def test_it_switches_the_language_of_a_404_page(client):
 
 
 @pytest.mark.parametrize(
-    "name", ["detail", "person-detail", "organization-detail", "initiative-detail"]
+    "name",
+    [
+        "detail",
+        "person-detail",
+        "organization-detail",
+        "initiative-detail",
+        "section",
+        "topic",
+        "author",
+    ],
 )
 def test_it_answers_404_for_an_unknown_slug(client, name):
     response = client.get(url(name, "en", slug="no-such-thing"))
@@ -241,7 +250,7 @@ def test_it_shows_the_latest_stories_active_initiatives_and_who_is_in_the_news(c
 # --- Article page ----------------------------------------------------------------------------
 
 
-def test_it_renders_the_body_as_escaped_paragraphs_without_repeating_the_lead(client):
+def test_it_renders_a_plain_body_as_paragraphs_without_repeating_the_lead(client):
     article = make_article(
         lead_en="The agency opened a case.",
         body_en="The agency opened a case.\n\nFirst <b>real</b> paragraph,\nsecond line.\n\nLast.",
@@ -249,9 +258,10 @@ def test_it_renders_the_body_as_escaped_paragraphs_without_repeating_the_lead(cl
 
     content = html(client.get(url("detail", "en", slug=article.slug)))
 
-    assert '<p class="lead" lang="en">The agency opened a case.</p>' in content
+    assert '<p class="lead standfirst" lang="en">The agency opened a case.</p>' in content
     assert "<p>The agency opened a case.</p>" not in content
-    assert "<p>First &lt;b&gt;real&lt;/b&gt; paragraph,<br>second line.</p>" in content
+    # Inline markup in text without blocks keeps the text's paragraphs.
+    assert "<p>First <strong>real</strong> paragraph,<br>second line.</p>" in content
     assert "<p>Last.</p>" in content
 
 
@@ -408,10 +418,10 @@ LOCALE_DIR = Path(settings.BASE_DIR) / "articles" / "locale"
     [
         (
             "kk",
-            ["Соңғы материалдар", "Жаңалықтардағы тұлғалар", "1 материал", "Негізгі мазмұнға өту"],
+            ["Барлық жаңалықтар", "Жаңалықтардағы тұлғалар", "1 материал", "Негізгі мазмұнға өту"],
         ),
-        ("ru", ["Последние материалы", "Персоны в новостях", "1 материал", "Перейти к основному"]),
-        ("en", ["Latest stories", "People in the news", "1 story", "Skip to main content"]),
+        ("ru", ["Все новости", "Персоны в новостях", "1 материал", "Перейти к основному"]),
+        ("en", ["All news", "People in the news", "1 story", "Skip to main content"]),
     ],
 )
 def test_it_speaks_the_readers_language(client, linked_stories, language, expected):

@@ -1,3 +1,3 @@
 """The app's admin; importing the modules registers their admins."""
 
-from . import articles, entities  # noqa: F401
+from . import articles, entities, filing  # noqa: F401

@@ -14,7 +14,9 @@ from reversion.models import Version
 
 from .. import services
 from ..models import Article, ArticleStatus
+from ..richtext.history import BodyCompareMixin
 from .base import VersionedTranslationAdmin
+from .filing import BylineInline, TopicInline
 from .forms import ArticleAdminForm
 from .illustrations import StoryImageInline
 from .workflow import (
@@ -103,7 +105,9 @@ if not reversion.is_registered(Article):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublicationGuardMixin, ArticleWorkflowAdminMixin, VersionedTranslationAdmin):
+class ArticleAdmin(
+    BodyCompareMixin, PublicationGuardMixin, ArticleWorkflowAdminMixin, VersionedTranslationAdmin
+):
     form = ArticleAdminForm
     list_display = (
         "title",
@@ -116,6 +120,7 @@ class ArticleAdmin(PublicationGuardMixin, ArticleWorkflowAdminMixin, VersionedTr
     )
     list_filter = (
         "status",
+        "section",
         "original_language",
         TranslationStatusFilter,
         ("published_at", admin.DateFieldListFilter),
@@ -142,9 +147,11 @@ class ArticleAdmin(PublicationGuardMixin, ArticleWorkflowAdminMixin, VersionedTr
         "initiatives",
         "lead_image",
         "documents",
+        "section",
     )
     fieldsets = (
         (None, {"fields": ("title", "lead", "body", "byline", "edit_token")}),
+        (_("Filing"), {"fields": ("section", "featured")}),
         (
             _("Pictures and documents"),
             {"fields": ("lead_image", "lead_image_caption", "documents")},
@@ -156,7 +163,13 @@ class ArticleAdmin(PublicationGuardMixin, ArticleWorkflowAdminMixin, VersionedTr
         (_("Source"), {"fields": ("source", "source_url")}),
         (_("Concerns"), {"fields": ("people", "organizations", "initiatives")}),
     )
-    inlines = (StoryImageInline, MentionSuggestionInline, CorrectionInline)
+    inlines = (
+        BylineInline,
+        TopicInline,
+        StoryImageInline,
+        MentionSuggestionInline,
+        CorrectionInline,
+    )
     actions = (
         "publish_selected",
         "unpublish_selected",
@@ -164,6 +177,11 @@ class ArticleAdmin(PublicationGuardMixin, ArticleWorkflowAdminMixin, VersionedTr
         "suggest_links_selected",
     )
     list_per_page = 50
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The form's links replace the story's: add back what the bodies link.
+        form.instance.link_body_entities()
 
     @admin.display(description=_("complete languages"))
     def languages_complete(self, article: Article) -> str:

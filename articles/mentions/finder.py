@@ -246,7 +246,7 @@ class MentionFinder:
         day = timezone.localdate(article.published_at or article.created_at or timezone.now())
         for language in languages.starting_with(article.original_language):
             for field_name in SEARCHED_FIELDS:
-                text = getattr(article, f"{field_name}_{language}") or ""
+                text = article.field_text(field_name, language)
                 for match, normalised in self.find_in_text(text, language):
                     start, end = _balanced(normalised, match.start, match.end)
                     mention = Mention(

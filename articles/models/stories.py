@@ -12,8 +12,10 @@ from datetime import datetime
 from functools import reduce
 from typing import NamedTuple
 
+from django.apps import apps
 from django.db import models
-from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models import Case, F, Prefetch, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,10 +27,12 @@ from modeltranslation.utils import (
 
 from .. import entities, languages
 from ..links import external_url
+from ..richtext import entity_links, plain, rendering
+from ..richtext.fields import RichTextField
 from ..transliteration import SLUG_MAX_LENGTH, slugify_title
 from .choices import LANGUAGE_CODES, ArticleStatus, Language, TranslationStatus
 from .entities import Initiative, Organization, Person, slug_not_empty, unique_slug
-from .illustrations import StoryImage, body_blocks
+from .illustrations import StoryImage
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -41,10 +45,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self) -> "ArticleQuerySet":
-        return self.select_related("source_kk", "source_ru", "source_en", "lead_image")
+        return self.select_related("source_kk", "source_ru", "source_en", "lead_image", "section")
 
     def for_detail(self) -> "ArticleQuerySet":
-        return self.for_listing().prefetch_related(*entities.LINKS, "corrections", *ILLUSTRATIONS)
+        return self.for_listing().prefetch_related(*story_page_prefetches())
 
     def translation_status(self, language: str, status: str) -> "ArticleQuerySet":
         """Articles whose ``language`` version is in ``status`` (a
@@ -78,6 +82,19 @@ class ArticleQuerySet(models.QuerySet):
         ]
         return self.filter(reduce(operator.or_, conditions))
 
+    def latest_by_section(self, per_section: int) -> "ArticleQuerySet":
+        """The ``per_section`` newest stories of each section, in one query
+        (a window over the section's stories, newest first)."""
+        newest_first = Window(
+            RowNumber(),
+            partition_by=F("section_id"),
+            order_by=[F("published_at").desc(), F("pk").desc()],
+        )
+        ranked = self.filter(section__isnull=False).annotate(section_rank=newest_first)
+        return ranked.filter(section_rank__lte=per_section).order_by(
+            "section__position", "section_id", "section_rank"
+        )
+
     def related_to(self, article: "Article") -> "ArticleQuerySet":
         """Articles sharing a person, organization or initiative with ``article``.
 
@@ -99,6 +116,28 @@ ILLUSTRATIONS = (
     Prefetch("story_images", queryset=StoryImage.objects.select_related("image")),
     "documents",
 )
+
+
+def bylines_with_authors() -> Prefetch:
+    """A story's bylines with their authors and portraits, in one query."""
+    bylines = apps.get_model("authors", "Byline").objects.select_related("author__portrait")
+    return Prefetch("bylines", queryset=bylines)
+
+
+def story_page_prefetches() -> tuple:
+    """Everything a story page shows besides its text: pictures, documents,
+    the byline's authors (with their portraits), topics, corrections and
+    the linked entities that body links point at, a query each. (A
+    function: the authors app's models import this module's package.)"""
+    return (
+        *ILLUSTRATIONS,
+        bylines_with_authors(),
+        "topics",
+        "corrections",
+        *entities.LINKS,
+    )
+
+
 ARTICLE_TEXT_FIELDS = ("title", "lead", "body")
 # What a language version needs before the article may be published.
 PUBLICATION_TEXT_FIELDS = ("title", "lead")
@@ -127,16 +166,22 @@ class Article(models.Model):
     lead = models.TextField(
         _("lead"), blank=True, help_text=_("One or two sentences that tell the story.")
     )
-    body = models.TextField(
+    body = RichTextField(
         _("body"),
         blank=True,
-        help_text=_("Plain text; separate paragraphs with an empty line."),
+        help_text=_(
+            "Subheadings, lists, quotes and links. To link a person, organization or "
+            "initiative, link the address of their page on this site: the link follows "
+            "them through renames."
+        ),
     )
     byline = models.CharField(
         _("byline"),
         max_length=200,
         blank=True,
-        help_text=_("The author or agency credited for this language version."),
+        help_text=_(
+            "Who else is credited for this language version: an agency or a press service."
+        ),
     )
     slug = models.SlugField(
         _("slug"),
@@ -184,6 +229,34 @@ class Article(models.Model):
     )
     initiatives = models.ManyToManyField(
         Initiative, related_name="articles", verbose_name=_("initiatives"), blank=True
+    )
+    section = models.ForeignKey(
+        "taxonomy.Section",
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    featured = models.BooleanField(
+        _("lead on the front page"),
+        default=False,
+        help_text=_("The newest published featured story leads the front page."),
+    )
+    topics = models.ManyToManyField(
+        "taxonomy.Topic",
+        through="taxonomy.ArticleTopic",
+        related_name="articles",
+        verbose_name=_("topics"),
+        blank=True,
+    )
+    authors = models.ManyToManyField(
+        "authors.Author",
+        through="authors.Byline",
+        related_name="articles",
+        verbose_name=_("authors"),
+        blank=True,
+        help_text=_("Our journalists credited for the story, in order."),
     )
     lead_image = models.ForeignKey(
         "media.Image",
@@ -247,6 +320,9 @@ class Article(models.Model):
                 fields=["original_language", "status", "-published_at"],
                 name="article_language_order",
             ),
+            models.Index(
+                fields=["section", "status", "-published_at"], name="article_section_order"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -267,6 +343,8 @@ class Article(models.Model):
                 }
         super().save(*args, **kwargs)
         self._loaded_texts = self._current_texts()
+        if self.body_targets():
+            self.link_body_entities()
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -306,7 +384,7 @@ class Article(models.Model):
         changed = {
             column.rsplit("_", 1)[1]
             for column, value in current.items()
-            if column in loaded and value != loaded[column]
+            if column in loaded and _text_changed(column, loaded[column], value)
         }
         return [code for code in LANGUAGE_CODES if code in changed]
 
@@ -401,27 +479,58 @@ class Article(models.Model):
             return self.original_language
         return None
 
+    def field_text(self, field: str, language: str) -> str:
+        """The text of ``field`` in ``language`` as a reader reads it: for
+        the body, its plain text (one paragraph per block)."""
+        value = getattr(self, f"{field}_{language}") or ""
+        return plain.plain_text(value) if field == "body" else value
+
+    @property
+    def body_text(self) -> str:
+        """The body shown in the active language as plain text, a paragraph
+        per block (what search, JSON-LD and mention detection read)."""
+        return plain.plain_text(self.body)
+
     def body_paragraphs(self) -> list[str]:
-        """The body's paragraphs (split at empty lines), without a repeat of
-        the lead at the start, since pages show the lead above the body.
+        """The text of each block a page shows, after the lead."""
+        shown = rendering.blocks(self.body or "", {}, lead=self.lead or "")
+        return [plain.plain_text(block.html) for block in shown if block.html]
 
-        Stories are often pasted whole, so the lead may be all of the first
-        paragraph or only its first sentences.
-        """
-        paragraphs = [
-            part.strip() for part in PARAGRAPH_BREAK.split(self.body or "") if part.strip()
-        ]
-        if paragraphs:
-            rest = _without_repeated_lead(paragraphs[0], self.lead or "")
-            if rest:
-                paragraphs[0] = rest
-            else:
-                del paragraphs[0]
-        return paragraphs
+    def body_blocks(self, absolute=None) -> list[rendering.Block]:
+        """The body as a page shows it, with the story's pictures placed
+        among its blocks and without a repeat of the lead at the start."""
+        return rendering.blocks(
+            self.body,
+            rendering.targets_of(self, self.body or ""),
+            pictures=self.story_images.all(),
+            lead=self.lead or "",
+            absolute=absolute,
+        )
 
-    def body_blocks(self) -> list:
-        """The body's paragraphs with the story's pictures placed among them."""
-        return body_blocks(self.body_paragraphs(), self.story_images.all())
+    def body_targets(self) -> set[tuple[str, int]]:
+        """(kind, id) of every entity and document that a body links to."""
+        return {
+            target
+            for code in LANGUAGE_CODES
+            for target in entity_links.targets_in(getattr(self, f"body_{code}") or "")
+        }
+
+    def link_body_entities(self) -> None:
+        """Make what the bodies link to links of the story, so that "In this
+        story" lists them and pages find them among the prefetched links."""
+        relations = {
+            "person": self.people,
+            "organization": self.organizations,
+            "initiative": self.initiatives,
+            "document": self.documents,
+        }
+        by_kind: dict[str, list[int]] = {}
+        for kind, pk in self.body_targets():
+            by_kind.setdefault(kind, []).append(pk)
+        for kind, ids in by_kind.items():
+            relation = relations[kind]
+            existing = relation.model.objects.filter(pk__in=ids).values_list("pk", flat=True)
+            relation.add(*existing)
 
     @property
     def lead_caption(self) -> str:
@@ -429,6 +538,33 @@ class Article(models.Model):
         if self.lead_image is None:
             return ""
         return self.lead_image_caption or self.lead_image.caption
+
+    def byline_authors(self) -> list:
+        """The credited authors, in the byline's order (prefetch
+        ``bylines__author`` to read them without a query each)."""
+        return [byline.author for byline in self.bylines.all()]
+
+    def byline_credit(self, language: str | None = None) -> str:
+        """The free-text credit of the ``language`` version (an agency, a
+        press service), unless it only names one of the credited authors."""
+        credit = self.credits(language).byline
+        names = {
+            " ".join((getattr(author, f"name_{code}") or "").split()).casefold()
+            for author in self.byline_authors()
+            for code in LANGUAGE_CODES
+        }
+        return "" if " ".join(credit.split()).casefold() in names else credit
+
+    def byline_display(self, language: str | None = None) -> str:
+        """Authors and credit as one line, for feeds and structured data."""
+        parts = [str(author) for author in self.byline_authors()]
+        credit = self.byline_credit(language)
+        return ", ".join([*parts, credit] if credit else parts)
+
+    def last_correction(self):
+        """The newest correction (corrections come oldest first), or None."""
+        corrections = list(self.corrections.all())
+        return corrections[-1] if corrections else None
 
     def credits(self, language: str | None = None) -> VersionCredits:
         """Byline, source and source URL of the ``language`` version only.
@@ -444,7 +580,17 @@ class Article(models.Model):
         )
 
 
-def _without_repeated_lead(paragraph: str, lead: str) -> str:
+def _text_changed(column: str, before: str, after: str) -> bool:
+    """Whether an edit changed the text a translator works from: a body's
+    links and formatting alone do not."""
+    if before == after:
+        return False
+    if column.startswith("body_"):
+        return plain.plain_text(before) != plain.plain_text(after)
+    return True
+
+
+def without_repeated_lead(paragraph: str, lead: str) -> str:
     """``paragraph`` without ``lead`` at its start (compared up to case and
     whitespace). A lead that does not end a sentence is removed only when it
     is the whole paragraph: "The agency" must not cut "The agency said ...".

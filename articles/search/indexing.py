@@ -82,7 +82,7 @@ def build_document(article: Article) -> SearchDocument:
     parts = {"titles": [], "leads": [], "bodies": []}
     languages = []
     for code in LANGUAGES:
-        texts = [getattr(article, f"{field}_{code}") or "" for field in ("title", "lead", "body")]
+        texts = [article.field_text(field, code) for field in ("title", "lead", "body")]
         if any(texts):
             languages.append(code)
         for part, text in zip(parts.values(), texts, strict=True):

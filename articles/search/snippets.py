@@ -77,7 +77,7 @@ def _text_matches(text: str, query: SearchQuery, language: str) -> bool:
 
 def _version_matches(article, query: SearchQuery, language: str) -> bool:
     return any(
-        _text_matches(getattr(article, f"{field}_{language}") or "", query, language)
+        _text_matches(article.field_text(field, language), query, language)
         for field in ("title", "lead", "body")
     )
 
@@ -114,7 +114,7 @@ def snippet(article, query: SearchQuery, language: str) -> Snippet:
             )
     title = getattr(article, f"title_{shown}") or ""
     lead = getattr(article, f"lead_{shown}") or ""
-    body = getattr(article, f"body_{shown}") or ""
+    body = article.field_text("body", shown)
     return Snippet(
         language=shown,
         title=highlight(title, query, shown),

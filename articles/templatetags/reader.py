@@ -9,7 +9,7 @@ from django.urls import translate_url
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
-from articles import languages, links, structured_data
+from articles import languages, links, notices, structured_data
 
 register = template.Library()
 
@@ -115,6 +115,13 @@ def self_name(code: str) -> str:
 def shown_language(article, field: str) -> str:
     """The language of the text an article shows for ``field`` (for lang="...")."""
     return article.shown_language(field) or get_language()
+
+
+@register.filter
+def untranslated_note(article) -> str:
+    """The list's note for a story not translated into the page's language."""
+    note = notices.list_note(article)
+    return str(note) if note else ""
 
 
 @register.filter

@@ -1,0 +1,1 @@
+"""The newsroom's journalists and contributors, credited in bylines."""

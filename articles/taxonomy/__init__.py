@@ -1,0 +1,2 @@
+"""How stories are filed: one section each (the site's navigation) and any
+number of topics."""
