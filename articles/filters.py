@@ -104,11 +104,11 @@ def _sources(request):
 
 
 def _sections(request):
-    return Section.objects.all()
+    return _published_choices(request, Section, "sections", Section.objects.with_published_stories)
 
 
 def _topics(request):
-    return Topic.objects.all()
+    return _published_choices(request, Topic, "topics", Topic.objects.with_published_stories)
 
 
 def _date_input() -> forms.DateInput:

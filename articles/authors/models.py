@@ -4,12 +4,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ..models.entities import slug_not_empty, unique_slug
-from ..taxonomy.models import FiledQuerySet
-from ..transliteration import SLUG_MAX_LENGTH, slugify_title
+from ..models.entities import slug_not_empty
+from ..taxonomy.models import FiledQuerySet, SlugFromKazakhName
+from ..transliteration import SLUG_MAX_LENGTH
 
 
-class Author(models.Model):
+class Author(SlugFromKazakhName):
     class Role(models.TextChoices):
         STAFF = "staff", _("staff journalist")
         CONTRIBUTOR = "contributor", _("contributor")
@@ -49,12 +49,6 @@ class Author(models.Model):
     def __str__(self) -> str:
         return self.name or self.slug
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            name = self.name_kk or self.name or ""
-            self.slug = unique_slug(self, slugify_title(name, "kk"), "author")
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("articles:author", kwargs={"slug": self.slug})
 
@@ -79,4 +73,6 @@ class Byline(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(self.author)
+        # Named by its story: the admin's "cannot delete this author" page
+        # lists these bylines.
+        return f"{self.article} · {self.author}"

@@ -11,6 +11,12 @@ from ..transliteration import SLUG_MAX_LENGTH, slugify_title
 class FiledQuerySet(models.QuerySet):
     """Sections, topics and authors: what stories are filed under."""
 
+    def with_published_stories(self) -> "FiledQuerySet":
+        """Rows that at least one published story is filed under."""
+        from ..models import Article
+
+        return self.filter(articles__in=Article.objects.published()).distinct()
+
     def with_story_counts(self) -> "FiledQuerySet":
         """Annotate ``story_count``: the published stories of each row."""
         from ..models import Article
@@ -23,7 +29,28 @@ class FiledQuerySet(models.QuerySet):
         )
 
 
-class Filing(models.Model):
+class SlugFromKazakhName(models.Model):
+    """A blank slug is made from the Kazakh name, before the form checks
+    the constraints (clean) and on any other save."""
+
+    class Meta:
+        abstract = True
+
+    def fill_slug(self) -> None:
+        if not self.slug:
+            name = self.name_kk or self.name or ""
+            self.slug = unique_slug(self, slugify_title(name, "kk"), self._meta.model_name)
+
+    def clean(self):
+        super().clean()
+        self.fill_slug()
+
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
+
+
+class Filing(SlugFromKazakhName):
     """What sections and topics share: a name, a description, a Latin slug."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -45,12 +72,6 @@ class Filing(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.slug
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            name = self.name_kk or self.name or ""
-            self.slug = unique_slug(self, slugify_title(name, "kk"), self._meta.model_name)
-        super().save(*args, **kwargs)
 
 
 class Section(Filing):
@@ -95,4 +116,6 @@ class ArticleTopic(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(self.topic)
+        # Named by its story: the admin's "cannot delete this topic" page
+        # lists these links.
+        return f"{self.article} · {self.topic}"
