@@ -33,8 +33,10 @@ from .models import Article
 from .models.stories import ILLUSTRATIONS, bylines_with_authors
 from .richtext import rendering
 
+
 def feed_prefetches() -> tuple:
     return (*entities.LINKS, "topics", bylines_with_authors(), "corrections", *ILLUSTRATIONS)
+
 
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
 CONTENT_MODULE = "http://purl.org/rss/1.0/modules/content/"

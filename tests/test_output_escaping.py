@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import translation
 from reversion.models import Version
 
-from articles.edit_conflicts import edit_token
 from articles.authors.models import Author, Byline
+from articles.edit_conflicts import edit_token
 from articles.models import Affiliation, Article, Initiative, Organization, Person
 from articles.taxonomy.models import Section, Topic
 from tests.factories import make_article, make_user

@@ -36,18 +36,18 @@ class SlugFromKazakhName(models.Model):
     class Meta:
         abstract = True
 
-    def fill_slug(self) -> None:
-        if not self.slug:
-            name = self.name_kk or self.name or ""
-            self.slug = unique_slug(self, slugify_title(name, "kk"), self._meta.model_name)
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
         self.fill_slug()
 
-    def save(self, *args, **kwargs):
-        self.fill_slug()
-        super().save(*args, **kwargs)
+    def fill_slug(self) -> None:
+        if not self.slug:
+            name = self.name_kk or self.name or ""
+            self.slug = unique_slug(self, slugify_title(name, "kk"), self._meta.model_name)
 
 
 class Filing(SlugFromKazakhName):
