@@ -31,6 +31,7 @@ from .languages import CODES as LANGUAGES
 from .models import Article, Person
 from .richtext import plain
 from .search.indexing import index_articles, index_entities
+from .taxonomy.models import ArticleTopic, Section, Topic
 
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed.json"
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
@@ -122,12 +123,14 @@ def generate_articles(
     ids = {
         t.link: list(t.model.objects.values_list("pk", flat=True)) for t in entities.ENTITY_TYPES
     }
+    sections = list(Section.objects.values_list("pk", flat=True))
+    topics = list(Topic.objects.values_list("pk", flat=True))
     run = f"{seed}-{rng.randrange(16**6):06x}"
     span = (LAST_DATE - FIRST_DATE).total_seconds()
     done = 0
     while done < count:
         size = min(batch_size, count - done)
-        articles, links = [], []
+        articles, links, filed_topics = [], [], []
         for number in range(done, done + size):
             paragraphs = rng.sample(vocabulary.paragraphs, k=min(rng.randint(3, 7), 20))
             headline, opening = rng.choice(vocabulary.paragraphs), paragraphs[0]
@@ -145,7 +148,12 @@ def generate_articles(
                     "\n\n".join(p[code] for p in paragraphs)
                 )
             fields["title"] = fields["title_kk"]
+            # Most stories have a section; some are featured; up to 3 topics.
+            if sections and rng.random() < 0.9:
+                fields["section_id"] = rng.choice(sections)
+            fields["featured"] = rng.random() < 0.01
             articles.append(Article(**fields))
+            filed_topics.append(_skewed(rng, topics, rng.randint(0, 2)))
             # A few names recur in most stories (Zipf-like): the first entities
             # of each list are picked far more often.
             links.append(
@@ -164,6 +172,11 @@ def generate_articles(
                     for article, link in zip(created, links, strict=True)
                     for pk in link[name]
                 )
+            ArticleTopic.objects.bulk_create(
+                ArticleTopic(article_id=article.pk, topic_id=pk)
+                for article, chosen in zip(created, filed_topics, strict=True)
+                for pk in chosen
+            )
             index_articles([article.pk for article in created])
             # bulk_create sends no signals: cached pages must learn of it too.
             content_version.bump()

@@ -333,6 +333,9 @@ def test_it_generates_synthetic_articles_with_entities_and_search_documents():
     assert SearchDocument.objects.filter(article__in=generated).count() == 30
     assert generated.filter(organizations__isnull=False).distinct().count() == 30
     assert all(a.title_kk and a.title_ru and a.title_en for a in generated)
+    assert generated.filter(section__isnull=False).count() >= 20
+    assert generated.filter(topics__isnull=False).exists()
+    assert all(a.body_kk.startswith("<p>") for a in generated)
     assert "30 / 30 articles" in out.getvalue()
     assert "Created 30 articles" in out.getvalue()
 

@@ -24,6 +24,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from articles.models import Article, Person  # noqa: E402
+from articles.taxonomy.models import Section  # noqa: E402
 
 SAMPLE = 40
 SEARCHES = ["сыбайлас", "коррупция", "corruption", "Тоқаев", "агенттігі", "agency", "прокуратура"]
@@ -45,11 +46,15 @@ def paths() -> list[tuple[str, str]]:
         .values_list("slug", flat=True)
         .distinct()[:SAMPLE]
     )
+    sections = list(Section.objects.values_list("slug", flat=True))
     found = [("minimal", "/bench/minimal")]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             found.append(("home", reverse("articles:home")))
             found.append(("list", reverse("articles:list")))
+            found += [
+                ("section", reverse("articles:section", kwargs={"slug": s})) for s in sections
+            ]
             found += [("filtered", reverse("articles:list") + f"?person={p}") for p in people]
             found += [("detail", reverse("articles:detail", kwargs={"slug": s})) for s in stories]
             found += [
