@@ -21,6 +21,7 @@ from pathlib import Path
 
 import django
 import django_filters
+import django_prose_editor
 import pytest
 import reversion
 import reversion_compare
@@ -331,3 +332,21 @@ def test_admin_change_list_renders_in_kazakh(admin_client):
         assert wrong not in text
     for english in ("Filter", "Search", "Go", "Select user to change", "Action:"):
         assert not re.search(rf"\b{re.escape(english)}\b", text), f"{english!r} in {text}"
+
+
+PROSE_EDITOR_JS_CATALOG = (
+    Path(django_prose_editor.__file__).parent / "locale/de/LC_MESSAGES/djangojs.po"
+)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_body_editors_strings_are_translated(language):
+    """django-prose-editor ships no kk or ru catalog: newsroom/locale has them,
+    and the admin's JavaScript catalog serves them to the editor."""
+    catalog = admin_js_catalog(language)["catalog"]
+
+    msgids = [msgid for _context, msgid, _plural in read_po_msgids(PROSE_EDITOR_JS_CATALOG)]
+
+    assert len(msgids) > 20
+    untranslated = [m for m in msgids if catalog.get(m, m) == m and m not in {"URL"}]
+    assert untranslated == []
