@@ -128,13 +128,7 @@ class FiledSitemap(LanguageSitemap):
     model = None
 
     def items(self):
-        published = Article.objects.published()
-        return (
-            self.model.objects.filter(articles__in=published)
-            .distinct()
-            .only("slug")
-            .order_by("slug")
-        )
+        return self.model.objects.with_published_stories().only("slug").order_by("slug")
 
 
 class SectionSitemap(FiledSitemap):

@@ -27,7 +27,7 @@ def test_the_second_of_two_simultaneous_saves_gets_the_conflict_message(new_data
     # The first save stands whole; nothing of the refused one was written.
     if saved == "aigerim":
         assert outcome["title_ru"] == "Правка Айгерим", outcome
-        assert outcome["body_kk"] != "Дмитрийдің мәтіні", outcome
+        assert outcome["body_kk"] != "<p>Дмитрийдің мәтіні</p>", outcome
     else:
-        assert outcome["body_kk"] == "Дмитрийдің мәтіні", outcome
+        assert outcome["body_kk"] == "<p>Дмитрийдің мәтіні</p>", outcome
         assert outcome["title_ru"] != "Правка Айгерим", outcome

@@ -19,7 +19,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article
-from tests.factories import make_article, make_initiative, make_organization, make_person
+from tests.factories import (
+    make_article,
+    make_author,
+    make_initiative,
+    make_organization,
+    make_person,
+    make_section,
+    make_topic,
+)
 from tests.public_urls import public_routes, url_kwargs
 
 pytestmark = pytest.mark.django_db
@@ -92,13 +100,24 @@ def urls() -> list[str]:
     """Every public page (in each language) for a small published world, a
     draft beside it, and the language switch and health check."""
     person, organization, initiative = make_person(), make_organization(), make_initiative()
-    article = make_article(people=[person], organizations=[organization], initiatives=[initiative])
+    section, topic, author = make_section(), make_topic(), make_author()
+    article = make_article(
+        people=[person],
+        organizations=[organization],
+        initiatives=[initiative],
+        section=section,
+        topics=[topic],
+        authors=[author],
+    )
     make_article(status=Article.Status.DRAFT, people=[person])
     objects = {
         "detail": article.slug,
         "person-detail": person.slug,
         "organization-detail": organization.slug,
         "initiative-detail": initiative.slug,
+        "section": section.slug,
+        "topic": topic.slug,
+        "author": author.slug,
     }
     found = [reverse("set_language"), reverse("healthz")]
     for route in public_routes():

@@ -46,10 +46,10 @@ EXPECTED_QUERIES = {
     # newest stories, the featured lead, the newest of every section (one
     # window query), people, organizations, active initiatives
     "home": 8,
-    # version, count, page, which rows 4 filters offer (their ids: once per
-    # version) and those rows (3 filters: no story here has a source), the
-    # sections and topics the filter offers, navigation
-    "list": 13,
+    # version, count, page, which rows 6 filters offer (their ids: once per
+    # version) and those rows (5 filters: no story here has a source),
+    # navigation
+    "list": 15,
     # version, navigation, article with sources, lead image and section, its
     # pictures, documents, bylines with authors and portraits, topics,
     # corrections, the 3 kinds of linked entities, related

@@ -11,7 +11,15 @@ from django.utils import timezone, translation
 
 from articles.models import Article, Initiative, Organization, Person
 from articles.sitemaps import ArticleSitemap
-from tests.factories import make_article, make_initiative, make_organization, make_person
+from tests.factories import (
+    make_article,
+    make_author,
+    make_initiative,
+    make_organization,
+    make_person,
+    make_section,
+    make_topic,
+)
 from tests.helpers import LANGUAGES
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +28,15 @@ NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "xhtml": "http://www.w3.org/1999/xhtml",
 }
-LIST_PAGES = ["home", "list", "person-list", "organization-list", "initiative-list"]
+LIST_PAGES = [
+    "home",
+    "list",
+    "person-list",
+    "organization-list",
+    "initiative-list",
+    "topic-list",
+    "author-list",
+]
 
 
 @dataclass
@@ -77,6 +93,7 @@ class World:
     person: Person
     organization: Organization
     initiative: Initiative
+    filed: list  # the story's section, topic and author
     hidden: list  # what the sitemap must leave out
 
 
@@ -85,13 +102,24 @@ def world() -> World:
     """A published story about a person, an organization and an initiative;
     stories that are not public, and entities only they (or none) are about."""
     person, organization, initiative = make_person(), make_organization(), make_initiative()
-    article = make_article(people=[person], organizations=[organization], initiatives=[initiative])
+    section, topic, author = make_section(), make_topic(), make_author()
+    article = make_article(
+        people=[person],
+        organizations=[organization],
+        initiatives=[initiative],
+        section=section,
+        topics=[topic],
+        authors=[author],
+    )
     hidden_person, hidden_organization = make_person(), make_organization()
     hidden_initiative = make_initiative()
+    hidden_filing = [make_section(), make_topic(), make_author()]
     links = {
         "people": [hidden_person],
         "organizations": [hidden_organization],
         "initiatives": [hidden_initiative],
+        "section": hidden_filing[0],
+        "topics": [hidden_filing[1]],
     }
     hidden = [
         make_article(status=Article.Status.DRAFT, **links),
@@ -100,9 +128,10 @@ def world() -> World:
         hidden_person,
         hidden_organization,
         hidden_initiative,
+        *hidden_filing,  # the author credits no story at all
         make_person(),  # in no story at all
     ]
-    return World(article, person, organization, initiative, hidden)
+    return World(article, person, organization, initiative, [section, topic, author], hidden)
 
 
 def test_it_lists_every_public_page_in_every_language_and_nothing_else(client, world):
@@ -110,7 +139,13 @@ def test_it_lists_every_public_page_in_every_language_and_nothing_else(client, w
         *(page_url(name, language) for name in LIST_PAGES for language in LANGUAGES),
         *(
             url_of(obj, language)
-            for obj in (world.article, world.person, world.organization, world.initiative)
+            for obj in (
+                world.article,
+                world.person,
+                world.organization,
+                world.initiative,
+                *world.filed,
+            )
             for language in LANGUAGES
         ),
     }

@@ -70,6 +70,9 @@ def test_it_describes_an_article_as_a_news_article(client, language):
         "@type": "NewsArticle",
         "headline": getattr(article, f"title_{language}"),
         "description": getattr(article, f"lead_{language}"),
+        "articleBody": getattr(article, f"body_{language}")
+        .removeprefix("<p>")
+        .removesuffix("</p>"),
         "datePublished": "2024-03-05T12:00:00+05:00",
         "dateModified": iso(article.updated_at),
         "inLanguage": language,

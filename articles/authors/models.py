@@ -5,8 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..models.entities import slug_not_empty
-from ..taxonomy.models import FiledQuerySet, SlugFromKazakhName
-from ..transliteration import SLUG_MAX_LENGTH
+from ..taxonomy.models import FiledQuerySet, SlugFromKazakhName, slug_from_kazakh_name
 
 
 class Author(SlugFromKazakhName):
@@ -25,13 +24,7 @@ class Author(SlugFromKazakhName):
         blank=True,
         related_name="author_portrait_of",
     )
-    slug = models.SlugField(
-        _("slug"),
-        max_length=SLUG_MAX_LENGTH,
-        unique=True,
-        blank=True,
-        help_text=_("The Latin part of the address. Filled in from the Kazakh name."),
-    )
+    slug = slug_from_kazakh_name()
 
     objects = FiledQuerySet.as_manager()
 

@@ -29,6 +29,16 @@ class FiledQuerySet(models.QuerySet):
         )
 
 
+def slug_from_kazakh_name() -> models.SlugField:
+    return models.SlugField(
+        _("slug"),
+        max_length=SLUG_MAX_LENGTH,
+        unique=True,
+        blank=True,
+        help_text=_("The Latin part of the address. Filled in from the Kazakh name."),
+    )
+
+
 class SlugFromKazakhName(models.Model):
     """A blank slug is made from the Kazakh name, before the form checks
     the constraints (clean) and on any other save."""
@@ -57,13 +67,7 @@ class Filing(SlugFromKazakhName):
     description = models.TextField(
         _("description"), blank=True, help_text=_("Shown at the top of its page.")
     )
-    slug = models.SlugField(
-        _("slug"),
-        max_length=SLUG_MAX_LENGTH,
-        unique=True,
-        blank=True,
-        help_text=_("The Latin part of the address. Filled in from the Kazakh name."),
-    )
+    slug = slug_from_kazakh_name()
 
     objects = FiledQuerySet.as_manager()
 
