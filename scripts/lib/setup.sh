@@ -8,7 +8,8 @@
 #   setup_project REQUIREMENTS_FILE [--browser]   runs every step below, in order
 #
 # --browser is for the test set-up: it also installs Debian's chromium for the
-# real-browser tests in tests/browser/ (serving the site does not need it).
+# real-browser tests in tests/browser/ and, with `npm ci`, the page checkers
+# in package.json (serving the site needs neither).
 # Set PYTHON to choose the interpreter that creates .venv (default: python3).
 
 NEWSROOM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -161,6 +162,35 @@ load_seed() {
     manage createinitialrevisions articles --comment="Loaded from the seed fixture" --verbosity 0
 }
 
+# The page checkers of tests/browser/test_page_quality.py and
+# bench/quality/run (the Nu HTML checker, axe-core, Lighthouse), pinned in
+# package.json and package-lock.json, go to node_modules/ with `npm ci`, again
+# only when the lock file is newer than the last install. Install scripts
+# are not run: none is needed, and vnu-jar's would download a Java when
+# none is found (default-jre-headless is the one to use). Without npm the
+# checks are skipped, so outside CI a failed install only warns.
+install_node_packages() {
+    [[ -e "$NEWSROOM_ROOT/package.json" ]] || return 0
+    local installed="$NEWSROOM_ROOT/node_modules/.package-lock.json"
+    if [[ -e $installed && ! "$NEWSROOM_ROOT/package-lock.json" -nt $installed ]]; then
+        say "Using the existing node_modules/"
+        return 0
+    fi
+    if ! command -v npm >/dev/null; then
+        if in_ci; then
+            apt_install npm
+        elif ! (apt_install npm); then
+            warn "could not install npm: the page-quality tests will be skipped"
+            return 0
+        fi
+    fi
+    say "Installing the page checkers from package-lock.json (npm ci)"
+    if ! (cd "$NEWSROOM_ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error); then
+        in_ci && die "npm ci failed"
+        warn "npm ci failed: the page-quality tests will be skipped"
+    fi
+}
+
 collect_static() {
     say "Collecting static files"
     manage collectstatic --noinput --verbosity 0
@@ -171,6 +201,9 @@ setup_project() { # $1: requirements file; $2: --browser for the test set-up
     ensure_system_packages "${2:-}"
     ensure_venv
     install_requirements "$1"
+    if [[ ${2:-} == --browser ]]; then
+        install_node_packages
+    fi
     ensure_env_file
     describe_database
     compile_messages

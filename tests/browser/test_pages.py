@@ -20,8 +20,13 @@ PAGES = {
     "initiatives": "/{language}/initiatives/",
     "initiative": "/{language}/initiatives/nur-otan-sybailas-jemqorlyqqa-qarsy-bagdarlamasy/",
     "search": "/{language}/search/?q=Nur+Otan",
+    "section": "/{language}/sections/saiasat/",
+    "topics": "/{language}/topics/",
+    "topic": "/{language}/topics/sybailas-jemqorlyqqa-qarsy-saiasat/",
+    "authors": "/{language}/authors/",
+    "author": "/{language}/authors/erke-erqonyr/",
 }
-SCREENSHOT_PAGES = ("home", "articles", "article")
+SCREENSHOT_PAGES = ("home", "articles", "article", "section", "topic", "author")
 
 # For the failure message: up to five of the innermost elements that stick
 # out to the right of the screen or whose content overflows them.
@@ -46,6 +51,8 @@ STYLESHEET_APPLIED = """() => [...document.styleSheets].some(
 # The accessibility facts of a page, in one round trip. "unlabelled" lists
 # form controls that no <label> with text names (hidden inputs and buttons
 # need none), buttons without text, and images without an alt attribute.
+# textContent, not innerText: chromium gives the innerText of what a closed
+# <details> holds (the list's filter form) as "".
 ACCESSIBILITY_FACTS = """() => ({
     h1: document.querySelectorAll("h1").length,
     first_link: document.querySelector("body a")?.getAttribute("href"),
@@ -53,8 +60,8 @@ ACCESSIBILITY_FACTS = """() => ({
     unlabelled: [
         ...[...document.querySelectorAll("input, select, textarea")]
             .filter((control) => !["hidden", "submit", "button", "reset"].includes(control.type))
-            .filter((control) => ![...control.labels].some((label) => label.innerText.trim())),
-        ...[...document.querySelectorAll("button")].filter((button) => !button.innerText.trim()),
+            .filter((control) => ![...control.labels].some((label) => label.textContent.trim())),
+        ...[...document.querySelectorAll("button")].filter((button) => !button.textContent.trim()),
         ...document.querySelectorAll("img:not([alt])"),
     ].map((element) => element.outerHTML.slice(0, 120)),
 })"""
