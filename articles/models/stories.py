@@ -256,7 +256,7 @@ class Article(models.Model):
         related_name="articles",
         verbose_name=_("authors"),
         blank=True,
-        help_text=_("Our journalists credited for the story, in order."),
+        help_text=_("The journalists and contributors credited for the story, in order."),
     )
     lead_image = models.ForeignKey(
         "media.Image",
