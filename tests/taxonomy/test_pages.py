@@ -179,3 +179,11 @@ def test_a_story_page_shows_its_section_and_topics(client, filed):
 
     assert f'<a href="{url("section", "en", slug=section.slug)}">Investigations</a>' in content
     assert f'href="{url("topic", "en", slug=topic.slug)}"' in content
+
+
+def test_a_section_page_does_not_repeat_its_name_over_every_story(client, filed):
+    section, _topic, _published = filed
+
+    content = html(client.get(url("section", "en", slug=section.slug)))
+
+    assert '<p class="kicker">Investigations</p>' not in content
