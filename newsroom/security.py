@@ -1,20 +1,41 @@
 """Login throttling hooks for django-axes (see the Security block in settings)."""
 
+import functools
+import ipaddress
+
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
+@functools.cache
+def _trusted_networks(
+    proxies: tuple[str, ...],
+) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(proxy, strict=False) for proxy in proxies)
+
+
+def from_trusted_proxy(address: str | None) -> bool:
+    """Whether a request's REMOTE_ADDR is one of TRUSTED_PROXIES."""
+    try:
+        remote = ipaddress.ip_address(address or "")
+    except ValueError:
+        return False
+    return any(remote in network for network in _trusted_networks(tuple(settings.TRUSTED_PROXIES)))
+
+
 def client_ip(request: HttpRequest) -> str | None:
-    """The reader's address: REMOTE_ADDR, or the header named by CLIENT_IP_HEADER
-    that a trusted proxy sets (its first entry, for X-Forwarded-For)."""
-    if settings.CLIENT_IP_HEADER:
+    """The reader's address: REMOTE_ADDR, or, on a request from one of
+    TRUSTED_PROXIES, the header named by CLIENT_IP_HEADER that the proxy sets
+    (its last entry, for X-Forwarded-For: the one the proxy itself added)."""
+    remote = request.META.get("REMOTE_ADDR")
+    if settings.CLIENT_IP_HEADER and from_trusted_proxy(remote):
         key = "HTTP_" + settings.CLIENT_IP_HEADER.upper().replace("-", "_")
-        forwarded = request.META.get(key, "").split(",")[0].strip()
+        forwarded = request.META.get(key, "").split(",")[-1].strip()
         if forwarded:
             return forwarded
-    return request.META.get("REMOTE_ADDR")
+    return remote
 
 
 def lockout_response(request: HttpRequest, original_response=None, credentials=None):

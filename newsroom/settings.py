@@ -298,6 +298,19 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # The last copy of each page is kept this long besides, for readers while
 # the database is down (served marked stale; editors get the 503 page).
 STALE_PAGE_SECONDS = env.int("STALE_PAGE_SECONDS", default=86_400)
+# How long browsers (max-age), and proxies and CDNs (s-maxage), may keep a
+# reader's page without asking again, and serve it while they ask
+# (stale-while-revalidate). A change reaches every reader within
+# s-maxage + stale-while-revalidate at the proxy, then max-age +
+# stale-while-revalidate in the browser: 60 s in all by default.
+PAGE_MAX_AGE = env.int("PAGE_MAX_AGE", default=10)
+PAGE_SHARED_MAX_AGE = env.int("PAGE_SHARED_MAX_AGE", default=30)
+PAGE_STALE_WHILE_REVALIDATE = env.int("PAGE_STALE_WHILE_REVALIDATE", default=10)
+# After a change, one request rebuilds each page or cached value while the
+# others get the previous copy or wait up to REBUILD_WAIT_SECONDS for it;
+# a builder that dies holds the others up for REBUILD_LOCK_SECONDS at most.
+REBUILD_WAIT_SECONDS = env.float("REBUILD_WAIT_SECONDS", default=2)
+REBUILD_LOCK_SECONDS = env.int("REBUILD_LOCK_SECONDS", default=10)
 # Sessions (editors only: readers get none) live in the database alone,
 # which every process shares. Not cached_db: when Redis cannot be reached a
 # logout deletes the row but not Redis's copy (the cache drops what it
@@ -399,5 +412,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
 # Behind a proxy REMOTE_ADDR is the proxy's address: name the header in which
-# the proxy passes the reader's, e.g. CLIENT_IP_HEADER=X-Real-IP.
+# the proxy passes the reader's, e.g. CLIENT_IP_HEADER=X-Real-IP. The header
+# counts only on requests that come from one of TRUSTED_PROXIES (addresses or
+# networks); anyone else could write it.
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])

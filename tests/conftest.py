@@ -9,11 +9,28 @@ before pytest-django; a value already in the environment is kept. A
 developer's .env still applies to everything else (DEBUG, DATABASE_URL).
 """
 
+import os
+import re
 from pathlib import Path
 
 import pytest
 
 BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist (scripts/test runs one process a core), each
+    process gets a Redis database of its own: every test empties the cache,
+    and Redis empties a whole database at once."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    from django.conf import settings
+
+    location = settings.CACHES["default"].get("LOCATION", "")
+    if worker.startswith("gw") and location.startswith("redis"):
+        database = 1 + int(worker[2:]) % 15
+        settings.CACHES["default"]["LOCATION"] = re.sub(
+            r"(/\d*)?$", f"/{database}", location, count=1
+        )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

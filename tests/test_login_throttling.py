@@ -138,7 +138,7 @@ def test_a_successful_login_resets_the_count(client):
     assert not AccessAttempt.objects.filter(username=user.username, failures_since_start__gte=LIMIT)
 
 
-@override_settings(CLIENT_IP_HEADER="X-Real-IP")
+@override_settings(CLIENT_IP_HEADER="X-Real-IP", TRUSTED_PROXIES=["10.0.0.0/8"])
 def test_behind_a_proxy_the_readers_address_is_the_one_that_counts(client):
     user = make_user(role="Editor")
     for _ in range(LIMIT):
@@ -164,3 +164,41 @@ def test_behind_a_proxy_the_readers_address_is_the_one_that_counts(client):
 
     assert from_reader.status_code == 429
     assert from_colleague.status_code == 302
+
+
+@override_settings(CLIENT_IP_HEADER="X-Real-IP", TRUSTED_PROXIES=["10.0.0.0/8"])
+def test_the_address_header_counts_only_from_a_trusted_proxy(client):
+    """Someone who talks to the site directly cannot dodge the lockout by
+    writing a new address into the header on every attempt."""
+    user = make_user(role="Editor")
+    for number in range(LIMIT):
+        client.post(
+            login_url(),
+            {"username": user.username, "password": "wrong"},
+            REMOTE_ADDR="203.0.113.99",
+            headers={"x-real-ip": f"198.51.100.{number}"},
+        )
+
+    response = client.post(
+        login_url(),
+        {"username": user.username, "password": PASSWORD},
+        REMOTE_ADDR="203.0.113.99",
+        headers={"x-real-ip": "198.51.100.200"},
+    )
+
+    assert response.status_code == 429
+
+
+@override_settings(CLIENT_IP_HEADER="X-Forwarded-For", TRUSTED_PROXIES=["127.0.0.1"])
+def test_of_a_forwarded_chain_the_address_the_proxy_added_counts(rf):
+    from newsroom.security import client_ip
+
+    forged = rf.get(
+        "/", REMOTE_ADDR="127.0.0.1", headers={"x-forwarded-for": "1.2.3.4, 203.0.113.7"}
+    )
+    direct = rf.get("/", REMOTE_ADDR="203.0.113.8", headers={"x-forwarded-for": "1.2.3.4"})
+    malformed = rf.get("/", REMOTE_ADDR="not an address", headers={"x-forwarded-for": "1.2.3.4"})
+
+    assert client_ip(forged) == "203.0.113.7"
+    assert client_ip(direct) == "203.0.113.8"
+    assert client_ip(malformed) == "not an address"

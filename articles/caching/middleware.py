@@ -12,8 +12,17 @@ cookie, always get a freshly built page; so do the admin, the preview and
 
 Cached and freshly built pages carry an ETag (a hash of the body) and
 Last-Modified (when the content last changed), and a request that already
-holds the page gets a 304. ``Cache-Control: no-cache`` lets browsers keep
-the page but ask each time, which the ETag makes cheap.
+holds the page gets a 304. ``Cache-Control: public`` with short lifetimes
+(settings: PAGE_MAX_AGE, PAGE_SHARED_MAX_AGE, PAGE_STALE_WHILE_REVALIDATE)
+lets browsers, the nginx in front (deploy/nginx/) and a CDN keep a page for
+seconds, so that a spike of readers costs the application one request per
+page per interval. Public pages built for someone with a session are
+``private, no-store``: no cache anywhere keeps them.
+
+After a change, the first reader of a page rebuilds it while concurrent
+readers get the page's previous copy, or wait for the new one when there is
+none (rebuilds.py). ``X-Newsroom-Cache`` says which: ``hit``, ``miss`` (built
+by this request), ``previous`` or ``waited``.
 
 It sits after SecurityMiddleware, CSPMiddleware and WhiteNoise (their
 headers are added to every response, cached or not) and before the
@@ -37,7 +46,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, quote_etag
 
-from . import versions
+from . import rebuilds, versions
 from .errors import CACHE_ERRORS
 
 logger = logging.getLogger(__name__)
@@ -50,6 +59,8 @@ LANGUAGE_PREFIXES = frozenset(code for code, _name in settings.LANGUAGES)
 SITE_FILES = frozenset({"/robots.txt", "/sitemap.xml"})
 # Marks a page served from its last copy while the database is down.
 STALE_HEADER = "X-Newsroom-Stale"
+# How the page cache answered: hit, miss, previous or waited.
+STATUS_HEADER = "X-Newsroom-Cache"
 STORED_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "X-Robots-Tag")
 
 
@@ -102,14 +113,19 @@ def latest_key(request: HttpRequest) -> str:
     return f"page-latest:{_address_digest(request)}"
 
 
-def storable(request: HttpRequest, response: HttpResponse) -> bool:
+def public_view(request: HttpRequest) -> bool:
+    """Whether the request went to one of the reader's pages (the admin and
+    the preview have namespaces of their own)."""
     match = request.resolver_match
-    public = match is not None and (
+    return match is not None and (
         match.namespace == "articles" or match.url_name in PUBLIC_URL_NAMES
     )
+
+
+def storable(request: HttpRequest, response: HttpResponse) -> bool:
     cache_control = response.get("Cache-Control", "").lower()
     return (
-        public
+        public_view(request)
         and request.method == "GET"
         and response.status_code == 200
         and not response.streaming
@@ -122,7 +138,21 @@ def storable(request: HttpRequest, response: HttpResponse) -> bool:
 def _validators(response: HttpResponse, etag: str, version: versions.Version) -> None:
     response["ETag"] = etag
     response["Last-Modified"] = http_date(version.changed_at.timestamp())
-    patch_cache_control(response, no_cache=True)
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PAGE_MAX_AGE,
+        s_maxage=settings.PAGE_SHARED_MAX_AGE,
+        stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+    )
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """A public page built for someone with a session: shown once, kept by
+    nobody (it may name the editor or show their drafts' links)."""
+    if "Cache-Control" not in response:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 class PageCacheMiddleware:
@@ -131,8 +161,13 @@ class PageCacheMiddleware:
         self.timeout = settings.PAGE_CACHE_SECONDS
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self.timeout or not reader_request(request):
+        if not self.timeout:
             return self.get_response(request)
+        if not reader_request(request):
+            response = self.get_response(request)
+            if request.method in ("GET", "HEAD") and public_view(request):
+                _private(response)
+            return response
         try:
             version = versions.current()
             key = page_key(request, version)
@@ -145,17 +180,45 @@ class PageCacheMiddleware:
         request.content_version = version
         page = self._get(key)
         if page is not None:
-            response = page.response()
-            _validators(response, page.etag, version)
-            return self._conditional(request, response, page.etag, version)
+            return self._cached(request, page, version, "hit")
+        if rebuilds.claim(key):
+            try:
+                return self._build(request, key, version)
+            finally:
+                rebuilds.release(key)
+        # Another request is building this page: its previous copy, or the
+        # new one once built.
+        previous = self._get(latest_key(request))
+        if previous is not None:
+            response = previous.response()
+            response["ETag"] = previous.etag
+            # The new copy is moments away: nobody is to keep this one.
+            patch_cache_control(response, no_cache=True)
+            response[STATUS_HEADER] = "previous"
+            return response
+        page = rebuilds.wait_for(lambda: self._get(key))
+        if page is not None:
+            return self._cached(request, page, version, "waited")
+        return self._build(request, key, version)
+
+    def _cached(self, request, page: CachedPage, version, status: str) -> HttpResponse:
+        response = page.response()
+        response[STATUS_HEADER] = status
+        _validators(response, page.etag, version)
+        return self._conditional(request, response, page.etag, version)
+
+    def _build(self, request: HttpRequest, key: str, version: versions.Version) -> HttpResponse:
         response = self.get_response(request)
         if not storable(request, response):
+            if response.cookies or "cookie" in response.get("Vary", "").lower():
+                _private(response)
             return response
         etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
         stored = tuple((name, response[name]) for name in STORED_HEADERS if name in response)
         page = CachedPage(content=response.content, headers=stored, etag=etag)
         self._set(key, page, self.timeout)
         self._set(latest_key(request), page, settings.STALE_PAGE_SECONDS)
+        response[STATUS_HEADER] = "miss"
         _validators(response, etag, version)
         return self._conditional(request, response, etag, version)
 

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleStatus
 
+from . import rebuilds
 from .errors import CACHE_ERRORS
 from .models import ContentVersion
 
@@ -159,26 +160,42 @@ def cached(key: str, compute: Callable[[], T], *, version: Version | None = None
     """``compute()``, cached under ``key`` for the current content version.
 
     For values derived from public content (a story count, a list of ids,
-    a fragment of a page): they are computed once per version. When the
-    cache is down, computed every time.
+    a fragment of a page): they are computed once per version, by one
+    request while concurrent ones wait for its result (rebuilds.py). When
+    the cache is down, computed every time.
     """
     version = version or current()
     full_key = f"v:{version.generation}:{hashlib.sha256(key.encode()).hexdigest()}"
     value = recent_values.get(full_key)
     if value is not None:
         return value
-    try:
-        value = cache.get(full_key)
-    except CACHE_ERRORS:
-        value = None
-    if value is None:
-        value = compute()
+    value = _shared_get(full_key)
+    if value is None and rebuilds.claim(full_key):
         try:
-            cache.set(full_key, value, VALUE_TIMEOUT)
-        except CACHE_ERRORS:
-            pass
+            value = compute()
+            _shared_set(full_key, value)
+        finally:
+            rebuilds.release(full_key)
+    elif value is None:
+        value = rebuilds.wait_for(lambda: _shared_get(full_key))
+        if value is None:
+            value = compute()
     recent_values.put(full_key, value)
     return value
+
+
+def _shared_get(key: str):
+    try:
+        return cache.get(key)
+    except CACHE_ERRORS:
+        return None
+
+
+def _shared_set(key: str, value) -> None:
+    try:
+        cache.set(key, value, VALUE_TIMEOUT)
+    except CACHE_ERRORS:
+        pass
 
 
 def for_request(request) -> Version:
