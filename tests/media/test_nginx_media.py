@@ -2,24 +2,17 @@
 view and the object storage use (articles/media/serving.py).
 
 nginx is started by the test, on a free port, with the two snippets in a
-configuration of its own. Without nginx the test is skipped, except under
-CI (CI=true), where it must run: .ci/run installs nginx.
+configuration of its own (tests/nginx.py).
 """
 
-import os
-import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from articles.media.serving import headers_for
+from tests.nginx import configuration, free_port, running, snippet
 
-DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "nginx"
 FILES = {
     "images/2026/12/court-k3v9x0q2m7.jpg": b"\xff\xd8\xff\xe0jpeg",
     "renditions/images/2026/12/court-k3v9x0q2m7/5ff3233527c5.webp": b"RIFF....WEBP",
@@ -31,70 +24,22 @@ FILES = {
 HEADERS = ("Content-Type", "Content-Disposition", "Cache-Control", "X-Content-Type-Options")
 
 
-def nginx_binary() -> str:
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else "")
-    if not found:
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail("nginx is missing; CI=true: apt-get install nginx (.ci/run does)")
-        pytest.skip("nginx is not installed (apt-get install nginx)")
-    return found
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def nginx(tmp_path):
-    binary = nginx_binary()
     media = tmp_path / "media"
     for name, data in FILES.items():
         (media / name).parent.mkdir(parents=True, exist_ok=True)
         (media / name).write_bytes(data)
     port = free_port()
-    location = (DEPLOY / "media-location.conf").read_text()
-    location = location.replace("/srv/newsroom/media/", f"{media}/")
-    (tmp_path / "location.conf").write_text(location)
-    user = "user root;" if os.geteuid() == 0 else ""
-    (tmp_path / "nginx.conf").write_text(
-        f"""{user}
-daemon off;
-worker_processes 1;
-pid {tmp_path}/nginx.pid;
-error_log {tmp_path}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    client_body_temp_path {tmp_path}/body;
-    proxy_temp_path {tmp_path}/proxy;
-    fastcgi_temp_path {tmp_path}/fastcgi;
-    uwsgi_temp_path {tmp_path}/uwsgi;
-    scgi_temp_path {tmp_path}/scgi;
-    include {DEPLOY}/media-map.conf;
-    server {{
-        listen 127.0.0.1:{port};
-        include {tmp_path}/location.conf;
-    }}
-}}
-"""
+    location = snippet("media-location.conf", tmp_path, **{"/srv/newsroom/media/": f"{media}/"})
+    config = configuration(
+        tmp_path,
+        port,
+        http=f"include {snippet('media-map.conf', tmp_path)};",
+        server=f"include {location};",
     )
-    config = ["-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")]
-    checked = subprocess.run([binary, "-t", *config], capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stderr
-    server = subprocess.Popen([binary, *config], stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{base}/media/", timeout=1)
-        except urllib.error.HTTPError:
-            break  # it answers
-        except OSError:
-            time.sleep(0.05)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    with running(tmp_path, config, port) as base:
+        yield base
 
 
 @pytest.mark.parametrize("name", FILES)
