@@ -148,13 +148,23 @@ class HomeView(PageMixin, TemplateView):
                 per_section=self.per_section,
             )
         )
+        # Built only when a fragment is not in the cache: making the
+        # querysets alone costs more than serving the cached fragment.
         return super().get_context_data(
             front=front,
-            initiatives=Initiative.objects.active()
-            .with_story_counts()
-            .order_by("-story_count", "name")[: self.initiative_count],
-            people=Person.objects.in_the_news()[: self.in_the_news_count],
-            organizations=Organization.objects.in_the_news()[: self.in_the_news_count],
+            initiatives=SimpleLazyObject(
+                lambda: list(
+                    Initiative.objects.active()
+                    .with_story_counts()
+                    .order_by("-story_count", "name")[: self.initiative_count]
+                )
+            ),
+            people=SimpleLazyObject(
+                lambda: list(Person.objects.in_the_news()[: self.in_the_news_count])
+            ),
+            organizations=SimpleLazyObject(
+                lambda: list(Organization.objects.in_the_news()[: self.in_the_news_count])
+            ),
             **kwargs,
         )
 
