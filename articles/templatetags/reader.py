@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django import template
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
+from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -55,31 +57,49 @@ def page_versions(context) -> PageVersions | None:
     remembered = getattr(request, "_page_versions", None)
     if remembered is not None and remembered[0] == current:
         return remembered[1]
-    canonical_path = _canonical_path(request)
-    versions = [
-        LanguageVersion(
-            code=language.code,
-            name=language.self_name,
-            url=_in_language(request.get_full_path(), language.code, current),
-            canonical_url=request.build_absolute_uri(
-                _in_language(canonical_path, language.code, current)
-            ),
-            og_locale=language.og_locale,
-            is_current=language.code == current,
+    query = request.META.get("QUERY_STRING", "")
+    query = f"?{iri_to_uri(query)}" if query else ""
+    page = _canonical_page(request)
+    versions = []
+    for language in languages.LANGUAGES:
+        path = _path_in_language(request, language.code, current)
+        versions.append(
+            LanguageVersion(
+                code=language.code,
+                name=language.self_name,
+                url=path + query,
+                canonical_url=request.build_absolute_uri(path + page),
+                og_locale=language.og_locale,
+                is_current=language.code == current,
+            )
         )
-        for language in languages.LANGUAGES
-    ]
     request._page_versions = (current, PageVersions(all=versions))
     return request._page_versions[1]
 
 
-def _canonical_path(request) -> str:
-    """The path, plus the page number past the first page; filters are dropped
-    (filtered lists are marked noindex instead)."""
+def _canonical_page(request) -> str:
+    """What the canonical address keeps of the query string: the page number
+    past the first page; filters are dropped (filtered lists are marked
+    noindex instead)."""
     page = request.GET.get("page", "")
     if PAGE_NUMBER.fullmatch(page) and int(page) > 1:
-        return f"{request.path}?page={int(page)}"
-    return request.path
+        return f"?page={int(page)}"
+    return ""
+
+
+def _path_in_language(request, code: str, current: str) -> str:
+    """The request's path in language ``code``: its view reversed in that
+    language (what translate_url does, without resolving the path again),
+    or, for a path that resolved to nothing, ``_in_language``."""
+    match = request.resolver_match
+    if match is not None and match.url_name:
+        name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+        with translation.override(code):
+            try:
+                return reverse(name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                pass
+    return _in_language(escape_uri_path(request.path), code, current)
 
 
 def _in_language(url: str, code: str, current: str) -> str:
