@@ -57,3 +57,5 @@ if settings.BENCHMARK_VIEW:
     from newsroom.benchmark import minimal_page
 
     urlpatterns.append(path("bench/minimal", minimal_page, name="bench-minimal"))
+    # Reached without middleware (newsroom/wsgi.py): the same page, bare.
+    urlpatterns.append(path("bench/bare", minimal_page, name="bench-bare"))

@@ -14,3 +14,10 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
 application = get_wsgi_application()
+
+from django.conf import settings  # noqa: E402  (configured by the line above)
+
+if settings.BENCHMARK_VIEW:
+    from newsroom.benchmark import with_bare_page
+
+    application = with_bare_page(application)
