@@ -62,7 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, building the one policy once (newsroom/content_security.py).
+    "newsroom.content_security.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Refuses NUL bytes before anything looks a query, form or cookie up.
     "newsroom.bad_requests.RefuseNulBytesMiddleware",
