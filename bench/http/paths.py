@@ -20,6 +20,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.db.models import Count  # noqa: E402
+from django.templatetags.static import static  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import translation  # noqa: E402
 
@@ -47,7 +48,11 @@ def paths() -> list[tuple[str, str]]:
         .distinct()[:SAMPLE]
     )
     sections = list(Section.objects.values_list("slug", flat=True))
-    found = [("minimal", "/bench/minimal")]
+    found = [
+        ("minimal", "/bench/minimal"),
+        ("bare", "/bench/bare"),
+        ("static", static("css/site.css")),
+    ]
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             found.append(("home", reverse("articles:home")))
