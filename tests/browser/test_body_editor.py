@@ -72,8 +72,10 @@ def test_what_an_editor_makes_bold_is_saved_as_strong(editor_page):
     page.keyboard.type("Маңызды сөз")
     page.keyboard.press("Control+b")
     page.keyboard.type(" және жай мәтін.")
-    page.locator('input[name="_continue"]').click()
-    page.wait_for_load_state()
+    # The save's response is the change form again: wait for it, not for
+    # the page already on screen.
+    with page.expect_navigation():
+        page.locator('input[name="_continue"]').click()
 
     article.refresh_from_db()
     assert "<p><strong>Маңызды сөз</strong> және жай мәтін.</p>" in article.body_kk
